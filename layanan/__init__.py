@@ -1,0 +1,38 @@
+"""Pelican plugin for a kecamatan's public-service information site.
+
+``register()`` only connects signals; each module does one job (see README).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from layanan.generator import LayananGenerator
+from layanan.reader import LayananReader
+from layanan.site import load_situs_into
+
+DEFAULTS: dict[str, Any] = {
+    "LAYANAN_PER_PAGE": 10,
+}
+
+
+def initialized(pelican: Any) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    load_situs_into(pelican.settings)
+
+
+def readers_init(readers: Any) -> None:
+    readers.reader_classes["md"] = LayananReader
+
+
+def get_generators(pelican: Any) -> type:
+    return LayananGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(initialized)
+    signals.readers_init.connect(readers_init)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,5 @@
+import sys
+
+from layanan.cli import main
+
+sys.exit(main())

@@ -1,0 +1,88 @@
+"""Build the site into a fresh folder and put it in place of output/ only on success.
+
+Pelican writes files in place, so building into the live folder (or a copy of
+it) could leave a half-written site behind. A failed build here leaves the
+last good output/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
+from layanan.problems import ContentErrors, Problem
+
+
+class ConfigError(Exception):
+    """A problem outside content/ (settings file, theme, plugin): exit status 2."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    seconds: float
+    files: int
+    problems: list[Problem] = field(default_factory=list)
+
+
+def settings_for(settings_file: str, **overrides: object) -> dict:
+    if not Path(settings_file).is_file():
+        raise ConfigError(f"berkas pengaturan '{settings_file}' tidak ditemukan")
+    try:
+        return read_settings(settings_file, override=overrides or None)
+    except Exception as exc:  # noqa: BLE001 - any failure of a settings file is a config error
+        raise ConfigError(f"berkas pengaturan '{settings_file}' tidak bisa dibaca: {exc}") from exc
+
+
+def count_files(folder: Path) -> int:
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def swap_in(fresh: Path, target: Path) -> None:
+    """Replace ``target`` by ``fresh``; both are on one file system, so each rename is atomic."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
+        os.replace(target, old / target.name)
+        os.replace(fresh, target)
+        shutil.rmtree(old)
+    else:
+        os.replace(fresh, target)
+
+
+def build(settings_file: str, output: str | None = None, **overrides: object) -> BuildResult:
+    """Run Pelican into a fresh folder beside ``output``, then swap it in.
+
+    Raises ContentErrors (content mistakes) or ConfigError; output/ is untouched then.
+    """
+    start = time.perf_counter()
+    base = settings_for(settings_file, **overrides)
+    target = Path(output or base["OUTPUT_PATH"]).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
+    fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
+    try:
+        settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh))
+        pelican = Pelican(settings)
+        if "layanan" not in settings["PLUGINS"]:
+            raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
+        console.quiet = True  # Pelican's "Processed 0 articles" line only confuses staff
+        try:
+            pelican.run()
+        except ContentErrors:
+            raise
+        except Exception as exc:  # noqa: BLE001 - template or plugin failure: report, keep output/
+            raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
+        problems = settings.get("LAYANAN_PROBLEMS", [])
+        swap_in(fresh, target)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+    return BuildResult(target, time.perf_counter() - start, count_files(target), problems)

@@ -1,0 +1,111 @@
+"""``python -m layanan``: check, build, serve and live preview, with messages for staff.
+
+Exit status (DESIGN.md): 0 clean (warnings allowed), 1 content errors,
+2 a problem outside content/ (settings, theme, plugin, usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.readers import Readers
+
+from layanan.build import ConfigError, build, settings_for
+from layanan.problems import ContentErrors, Problem, errors, report
+from layanan.serve import make_server, serve
+from layanan.site import load
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    if problems:
+        print(report(problems), file=sys.stderr)
+
+
+def _failed(problems: list[Problem], strict: bool) -> bool:
+    return bool(errors(problems)) or (strict and bool(problems))
+
+
+def check(settings_file: str, strict: bool, overrides: dict) -> int:
+    """Read and check all content without writing the site."""
+    pelican = Pelican(settings_for(settings_file, **overrides))  # registers the plugin, loads situs.yaml
+    site, problems = load(pelican.settings, Readers(pelican.settings))
+    _print_problems(problems)
+    if _failed(problems, strict):
+        return 1
+    print(
+        f"Konten baik: {len(site.layanan)} layanan, {len(site.pengumuman)} pengumuman, "
+        f"{len(site.kelurahan)} kelurahan, {len(site.halaman)} halaman."
+    )
+    if site.placeholders:
+        print(f"Masih ada {len(site.placeholders)} isian [ISI: ...] yang harus dilengkapi sebelum terbit.")
+    return 0
+
+
+def run_build(settings_file: str, output: str | None, strict: bool = False, overrides: dict | None = None) -> int:
+    try:
+        result = build(settings_file, output, **(overrides or {}))
+    except ContentErrors as exc:
+        _print_problems(exc.problems)
+        print("Situs TIDAK diperbarui; perbaiki kesalahan di atas lalu coba lagi.", file=sys.stderr)
+        return 1
+    _print_problems(result.problems)
+    print(f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik).")
+    return 1 if _failed(result.problems, strict) else 0
+
+
+def livereload(settings_file: str, output: str | None, port: int, overrides: dict) -> int:
+    """Rebuild on every save under content/ and theme/, serving the last good build."""
+    from watchfiles import watch  # noqa: PLC0415 - installed with Pelican
+
+    settings = settings_for(settings_file, **overrides)
+    target = output or settings["OUTPUT_PATH"]
+    run_build(settings_file, output, overrides=overrides)
+    Path(target).mkdir(parents=True, exist_ok=True)
+    server = make_server(target, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Pratinjau di http://127.0.0.1:{port}/ ; setiap berkas disimpan, situs dibangun ulang.", flush=True)
+    try:
+        for _ in watch(settings["PATH"], settings["THEME"]):
+            run_build(settings_file, output, overrides=overrides)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m layanan", description="Situs informasi layanan kecamatan")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("check", "periksa semua konten tanpa membangun situs"),
+        ("build", "bangun situs ke folder output"),
+        ("serve", "tampilkan folder output di http://127.0.0.1"),
+        ("livereload", "bangun, tampilkan, dan bangun ulang setiap kali berkas disimpan"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--settings", "-s", default="pelicanconf.py", help="berkas pengaturan Pelican")
+        command.add_argument("--content", "-c", default=None, help="folder konten (bawaan: PATH, yaitu content)")
+        command.add_argument("--output", "-o", default=None, help="folder hasil (bawaan: OUTPUT_PATH)")
+        command.add_argument("--strict", action="store_true", help="peringatan juga dianggap kesalahan")
+        command.add_argument("--port", "-p", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+    try:
+        if args.command == "check":
+            return check(args.settings, args.strict, overrides)
+        if args.command == "build":
+            return run_build(args.settings, args.output, args.strict, overrides)
+        if args.command == "serve":
+            serve(args.output or settings_for(args.settings)["OUTPUT_PATH"], args.port)
+            return 0
+        return livereload(args.settings, args.output, args.port, overrides)
+    except ConfigError as exc:
+        print(f"Kesalahan pengaturan: {exc}", file=sys.stderr)
+        return 2

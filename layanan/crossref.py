@@ -1,0 +1,125 @@
+"""Checks between files: categories, slugs, references and the files they name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from pelican.contents import Page
+
+from layanan.problems import Problem, display_path
+from layanan.situs import Situs
+
+RESERVED = frozenset(
+    {"layanan", "pengumuman", "kelurahan", "feeds", "api", "berkas", "pagefind", "poster", "theme", "halaman"}
+)
+
+
+def problem(item: Page, key: str, message: str) -> Problem:
+    lines = item.metadata.get("lines", {})
+    probe = key
+    while probe and probe not in lines:
+        probe = probe.rpartition(".")[0]
+    return Problem(display_path(item.source_path), lines.get(probe, 1), key, message)
+
+
+def by_kind(items: list[Page]) -> dict[str, list[Page]]:
+    groups: dict[str, list[Page]] = defaultdict(list)
+    for item in items:
+        groups[item.metadata.get("kind", "")].append(item)
+    return groups
+
+
+def check(items: list[Page], situs: Situs, content_path: str) -> list[Problem]:
+    """Every problem that needs more than one file to see."""
+    groups = by_kind(items)
+    found: list[Problem] = []
+    found += _categories(groups, situs)
+    found += _fees(groups["layanan"], situs)
+    for kind in ("layanan", "pengumuman", "kelurahan", "halaman"):
+        found += _duplicate_slugs(groups[kind])
+    found += _reserved(groups["halaman"])
+    found += _references(groups)
+    found += _files(groups, Path(content_path) / "berkas")
+    return found
+
+
+def _categories(groups: dict[str, list[Page]], situs: Situs) -> list[Problem]:
+    found = []
+    for kind, allowed in (("layanan", situs.kategori_layanan), ("pengumuman", situs.kategori_pengumuman)):
+        for item in groups[kind]:
+            name = item.metadata.get("kategori")
+            if name is not None and name not in allowed:
+                found.append(
+                    problem(item, "kategori", f"'{name}' tidak ada di kategori_{kind} situs.yaml; pilih: {', '.join(allowed)}")
+                )
+    return found
+
+
+def _fees(services: list[Page], situs: Situs) -> list[Problem]:
+    return [
+        problem(
+            item,
+            "biaya",
+            f"layanan kategori '{item.metadata['kategori']}' wajib gratis menurut hukum (UU 24/2013 Pasal 79A); tulis biaya: 0",
+        )
+        for item in services
+        if item.metadata.get("kategori") in situs.kategori_gratis and item.metadata.get("biaya", 0) != 0
+    ]
+
+
+def _duplicate_slugs(items: list[Page]) -> list[Problem]:
+    owners: dict[str, list[tuple[Page, str]]] = defaultdict(list)
+    for item in items:
+        if "slug" in item.metadata:
+            owners[item.metadata["slug"]].append((item, "slug"))
+        for i, alias in enumerate(item.metadata.get("alias", []), start=1):
+            owners[alias].append((item, f"alias.{i}"))
+    found = []
+    for slug, claims in owners.items():
+        if len(claims) < 2:
+            continue
+        for item, key in claims:
+            others = ", ".join(display_path(o.source_path) for o, _ in claims if o is not item) or "berkas yang sama"
+            found.append(problem(item, key, f"slug '{slug}' juga dipakai oleh {others}; setiap alamat harus unik"))
+    return found
+
+
+def _reserved(pages: list[Page]) -> list[Problem]:
+    return [
+        problem(page, "slug", f"nama '{page.metadata['slug']}' dipakai situs sendiri; ganti nama berkas halaman ini")
+        for page in pages
+        if page.metadata.get("slug") in RESERVED
+    ]
+
+
+def _references(groups: dict[str, list[Page]]) -> list[Problem]:
+    index = {kind: {p.metadata.get("slug"): p for p in groups[kind]} for kind in ("layanan", "kelurahan")}
+    rules = (("layanan", "terkait", "layanan"), ("pengumuman", "layanan", "layanan"), ("pengumuman", "kelurahan", "kelurahan"))
+    found = []
+    for source_kind, key, target_kind in rules:
+        for item in groups[source_kind]:
+            for i, slug in enumerate(item.metadata.get(key, []), start=1):
+                target = index[target_kind].get(slug)
+                dotted = f"{key}.{i}"
+                if target is None:
+                    found.append(problem(item, dotted, f"{target_kind} '{slug}' tidak ada di content/{target_kind}/"))
+                elif target is item:
+                    found.append(problem(item, dotted, "layanan tidak boleh merujuk dirinya sendiri"))
+                elif target.status == "draft" and item.status != "draft":
+                    found.append(problem(item, dotted, f"{target_kind} '{slug}' masih draf; terbitkan dulu atau hapus rujukan ini"))
+    return found
+
+
+def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
+    found = []
+    for item in groups["layanan"] + groups["pengumuman"]:
+        named = [(f"{key}.{i}.berkas", entry["berkas"]) for key in ("formulir", "lampiran")
+                 for i, entry in enumerate(item.metadata.get(key, []), start=1)]
+        if item.metadata.get("gambar"):
+            named.append(("gambar", item.metadata["gambar"]))
+        for key, name in named:
+            target = (berkas / name).resolve()
+            if not target.is_relative_to(berkas.resolve()) or not target.is_file():
+                found.append(problem(item, key, f"berkas '{name}' tidak ada di content/berkas/; periksa nama dan huruf besar-kecilnya"))
+    return found

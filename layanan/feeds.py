@@ -1,0 +1,171 @@
+"""RSS and Atom feeds with feedgen: announcements, per kelurahan, service changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from pelican.contents import Page
+
+from layanan.site import Site
+
+MAX_ITEMS = 50
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+MAIN_RSS = "feeds/pengumuman.xml"
+MAIN_ATOM = "feeds/pengumuman.atom.xml"
+CHANGES = "feeds/perubahan-layanan.xml"
+
+
+def kelurahan_feed(slug: str) -> str:
+    return f"feeds/kelurahan/{slug}.xml"
+
+
+@dataclass(frozen=True)
+class Item:
+    guid: str
+    title: str
+    link: str
+    date: dt.datetime
+    summary: str
+    content: str
+    categories: tuple[str, ...] = ()
+
+
+def absolute_links(html: str, siteurl: str) -> str:
+    """Feed readers show content away from the site: make root-relative links absolute."""
+    return ROOT_RELATIVE.sub(rf"\g<1>{siteurl}/", html)
+
+
+def original_slug(item: Page) -> str:
+    """Aliases list former slugs oldest first; the oldest one names the item for good."""
+    aliases = getattr(item, "alias", [])
+    return aliases[0] if aliases else item.slug
+
+
+def tag_uri(site: Site, day: dt.date, specific: str) -> str:
+    """RFC 4151 tag URI: stable across slug changes, unlike the page's URL."""
+    return f"tag:{site.situs.domain},{day:%Y-%m-%d}:{specific}"
+
+
+def announcement_items(site: Site, items: Iterable[Page]) -> list[Item]:
+    base = site.situs.url
+    return [
+        Item(
+            guid=tag_uri(site, p.date.date(), f"pengumuman/{original_slug(p)}"),
+            title=p.title,
+            link=base + p.url,
+            date=p.date,
+            summary=p.summary,
+            content=absolute_links(p._content, base),
+            categories=(p.kategori,),
+        )
+        for p in items
+    ]
+
+
+def change_items(site: Site) -> list[Item]:
+    base = site.situs.url
+    items = []
+    for service in site.layanan:
+        per_day: dict[dt.date, int] = {}
+        for entry in service.riwayat:
+            day = entry["tanggal"]
+            per_day[day] = per_day.get(day, 0) + 1
+            # Named by date (and order within that date), so adding entries never renames older ones.
+            suffix = "" if per_day[day] == 1 else f"-{per_day[day]}"
+            when = dt.datetime.combine(day, dt.time(), site.situs.tz)
+            items.append(
+                Item(
+                    guid=tag_uri(site, day, f"layanan/{original_slug(service)}/riwayat{suffix}"),
+                    title=f"{service.title}: {entry['perubahan']}",
+                    link=f"{base}{service.url}#riwayat",
+                    date=when,
+                    summary=entry["perubahan"],
+                    content=f"<p>{_escape(entry['perubahan'])}</p>",
+                    categories=(service.kategori,),
+                )
+            )
+    return sorted(items, key=lambda i: (i.date, i.guid), reverse=True)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def build(site: Site, title: str, description: str, page_url: str, feed_url: str, items: list[Item]) -> FeedGenerator:
+    items = items[:MAX_ITEMS]
+    newest = items[0].date if items else site.now
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(title)
+    fg.subtitle(description)
+    fg.author({"name": site.situs.nama})
+    fg.language("id")
+    fg.generator("layanan (feedgen)")
+    # feedgen takes RSS's <channel><link> from the last link added: self first.
+    fg.link(href=feed_url, rel="self")
+    fg.link(href=page_url, rel="alternate")
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(item.guid)
+        entry.guid(item.guid, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.link, rel="alternate")
+        entry.published(item.date)
+        entry.updated(item.date)
+        entry.description(item.summary, isSummary=True)
+        entry.content(item.content, type="html")
+        for name in item.categories:
+            entry.category(term=name)
+    return fg
+
+
+def write_all(site: Site, output_path: str) -> list[str]:
+    """Write every feed; returns their paths relative to the output folder."""
+    base = site.situs.url
+    name = site.situs.nama
+    written: dict[str, bytes] = {}
+    main = build(
+        site,
+        f"Pengumuman {name}",
+        f"Pengumuman terbaru dari {name}, {site.situs.kota}",
+        f"{base}/pengumuman/",
+        f"{base}/{MAIN_RSS}",
+        announcement_items(site, site.pengumuman),
+    )
+    written[MAIN_RSS] = main.rss_str(pretty=True)
+    main.id(f"{base}/{MAIN_ATOM}")
+    main.link(href=f"{base}/{MAIN_ATOM}", rel="self", replace=True)
+    main.link(href=f"{base}/pengumuman/", rel="alternate")
+    written[MAIN_ATOM] = main.atom_str(pretty=True)
+    for village in site.kelurahan:
+        feed = build(
+            site,
+            f"Pengumuman {village.title}",
+            f"Pengumuman untuk {village.title} dan seluruh {name}",
+            f"{base}{village.url}",
+            f"{base}/{kelurahan_feed(village.slug)}",
+            announcement_items(site, village.announcements),
+        )
+        written[kelurahan_feed(village.slug)] = feed.rss_str(pretty=True)
+    changes = build(
+        site,
+        f"Perubahan persyaratan layanan {name}",
+        "Setiap perubahan persyaratan, prosedur, waktu atau biaya layanan",
+        f"{base}/layanan/",
+        f"{base}/{CHANGES}",
+        change_items(site),
+    )
+    written[CHANGES] = changes.rss_str(pretty=True)
+    for relative, data in written.items():
+        target = Path(output_path) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return sorted(written)

@@ -1,0 +1,50 @@
+"""Jinja filters the theme uses: Indonesian dates, rupiah, contact links, placeholders."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+from layanan import dates, schema
+
+
+def rupiah(value: Any) -> str:
+    """0 → Gratis; 50000 → Rp50.000; text stays as written."""
+    if isinstance(value, int):
+        return "Gratis" if value == 0 else f"Rp{format_decimal(value, locale=dates.LOCALE)}"
+    return str(value)
+
+
+def isi(value: Any) -> Markup:
+    """Show a value still to be filled in (``[ISI: ...]``) as clearly unfinished."""
+    if schema.is_placeholder(value):
+        return Markup('<mark class="isi">{}</mark>').format(value)
+    return escape(value)
+
+
+def wa_link(number: str, message: str) -> str:
+    return f"https://wa.me/{number}?text={quote(message, safe='')}"
+
+
+def tel_link(number: str) -> str:
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("0"):
+        digits = "+62" + digits[1:]
+    return f"tel:{digits}"
+
+
+FILTERS = {
+    "tanggal": dates.tanggal,
+    "tanggal_hari": dates.tanggal_hari,
+    "tanggal_jam": dates.tanggal_jam,
+    "rupiah": rupiah,
+    "isi": isi,
+    "wa_link": wa_link,
+    "tel_link": tel_link,
+}
+
+TESTS = {"placeholder": schema.is_placeholder}

@@ -1,0 +1,140 @@
+"""Split a content file into YAML front matter and body, remembering lines.
+
+YAML is read with a safe loader that leaves dates as text (the schema parses
+them, so an impossible date is an error on its line rather than a crash),
+refuses aliases before they are expanded (no alias bombs) and records, for
+every dotted key, the line it is on and its source text, so that messages can
+point at the line and quote what staff typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from layanan.problems import Problem
+
+FENCE = "---"
+CLOSERS = ("---", "...")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver and without aliases."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class Document:
+    """A parsed YAML document with a line and the source text for each key."""
+
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SourceFile:
+    """A content file: its front matter, and its body with the line it starts on."""
+
+    doc: Document
+    body: str
+    body_line: int
+
+
+def _walk(node: yaml.Node, prefix: str, offset: int, doc: Document, problems: list[Problem], path: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            dotted = f"{prefix}.{key}" if prefix else key
+            line = key_node.start_mark.line + offset
+            if key in seen:
+                problems.append(Problem(path, line, dotted, "kunci ini ditulis dua kali; hapus salah satunya"))
+            seen.add(key)
+            doc.lines[dotted] = line
+            _walk(value_node, dotted, offset, doc, problems, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value, start=1):
+            dotted = f"{prefix}.{i}"
+            doc.lines[dotted] = item.start_mark.line + offset
+            _walk(item, dotted, offset, doc, problems, path)
+    elif isinstance(node, yaml.ScalarNode) and prefix:
+        doc.raw[prefix] = node.value
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text that starts on ``first_line`` of ``path``; never raises."""
+    offset = first_line
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document({}), problems
+        if not isinstance(node, yaml.MappingNode):
+            line = node.start_mark.line + offset
+            return None, [Problem(path, line, "(front matter)", "harus berupa daftar 'kunci: nilai', satu per baris")]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote or bracket is found at the end of the text; where it opened is more useful.
+        runaway = exc.context_mark is not None and "end of stream" in str(exc.problem)
+        mark = exc.context_mark if runaway else (exc.problem_mark or exc.context_mark)
+        line = (mark.line + offset) if mark else offset
+        return None, [Problem(path, line, "(yaml)", _yaml_message(exc))]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return None, [Problem(path, offset, "(yaml)", f"YAML tidak dapat dibaca: {exc}")]
+    finally:
+        loader.dispose()
+    doc = Document(data)
+    _walk(node, "", offset, doc, problems, path)
+    return doc, problems
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in str(exc.problem):
+        tag = str(exc.problem).rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        return f"tag YAML {tag} tidak diizinkan; tulis nilai biasa tanpa tanda '!'"
+    if exc.problem and exc.problem.startswith("alias YAML"):
+        return exc.problem
+    detail = exc.problem or exc.context or "format tidak dikenali"
+    return (
+        f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan "
+        "indentasi (spasi, bukan tab) di baris ini atau sebelumnya"
+    )
+
+
+def split(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split a Markdown content file into front matter and body."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, [Problem(path, 1, "(berkas)", "berkas kosong; isi dengan front matter di antara baris '---'")]
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        return None, [
+            Problem(path, 1, "(front matter)", "tidak ada front matter; baris pertama harus '---'")
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in CLOSERS:
+            break
+    else:
+        return None, [
+            Problem(path, 1, "(front matter)", "front matter tidak ditutup; tambahkan baris '---' setelah kunci terakhir")
+        ]
+    doc, problems = load_yaml("\n".join(lines[1:index]), path, first_line=2)
+    body = "\n".join(lines[index + 1 :])
+    return (SourceFile(doc, body, index + 2) if doc is not None else None), problems

@@ -1,0 +1,100 @@
+"""The plan of every HTML page: which template renders which file from which data.
+
+Each entry names only the items its page shows, so a page is a pure function
+of its ``Output`` (plus the shared site identity): nothing here hands a
+template the whole site to loop over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican.contents import Page
+
+from layanan.reader import URLS
+from layanan.site import Site
+
+HOME_LATEST = 5
+
+
+@dataclass
+class Output:
+    save_as: str
+    template: str
+    url: str
+    vars: dict[str, Any] = field(default_factory=dict)
+
+
+def plan(site: Site, per_page: int) -> list[Output]:
+    outputs = [
+        Output(
+            "index.html",
+            "home",
+            "/",
+            {
+                "popular": [s for s in site.layanan if getattr(s, "populer", False)],
+                "pinned": site.pinned(),
+                "latest": [p for p in site.pengumuman if not p.pinned][:HOME_LATEST],
+                "kelurahan": site.kelurahan,
+            },
+        ),
+        Output("layanan/index.html", "layanan_index", "/layanan/", {"groups": site.layanan_by_category()}),
+        Output("kelurahan/index.html", "kelurahan_index", "/kelurahan/", {"kelurahan": site.kelurahan}),
+        Output("404.html", "404", "/404.html", {"popular": [s for s in site.layanan if getattr(s, "populer", False)]}),
+    ]
+    outputs += announcement_pages(site, per_page)
+    for item in site.layanan + site.pengumuman + site.kelurahan + site.halaman:
+        outputs.append(Output(item.save_as, item.template, item.url, {"page": item}))
+    outputs += redirects(site.layanan + site.pengumuman)
+    return outputs
+
+
+def announcement_pages(site: Site, per_page: int) -> list[Output]:
+    """``/pengumuman/`` then ``/pengumuman/halaman/<n>/``; pinned ones sit on top of page 1."""
+    pinned = site.pinned()
+    rest = [p for p in site.pengumuman if not p.pinned]
+    chunks = [rest[i : i + per_page] for i in range(0, len(rest), per_page)] or [[]]
+    urls = ["/pengumuman/"] + [f"/pengumuman/halaman/{n}/" for n in range(2, len(chunks) + 1)]
+    outputs = []
+    for number, (chunk, url) in enumerate(zip(chunks, urls), start=1):
+        outputs.append(
+            Output(
+                url.lstrip("/") + "index.html",
+                "pengumuman_index",
+                url,
+                {
+                    "items": chunk,
+                    "pinned": pinned if number == 1 else [],
+                    "number": number,
+                    "count": len(chunks),
+                    "prev_url": urls[number - 2] if number > 1 else None,
+                    "next_url": urls[number] if number < len(chunks) else None,
+                },
+            )
+        )
+    return outputs
+
+
+def redirects(items: list[Page]) -> list[Output]:
+    """A small page at each former slug that sends visitors to the current one."""
+    outputs = []
+    for item in items:
+        url_pattern, save_pattern = URLS[item.kind]
+        for alias in getattr(item, "alias", []):
+            outputs.append(
+                Output(save_pattern.format(slug=alias), "redirect", url_pattern.format(slug=alias), {"target": item})
+            )
+    return outputs
+
+
+def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
+    """(url, lastmod) of every page worth indexing: not the 404 page, not redirects."""
+    found = []
+    for output in outputs:
+        if output.template in ("404", "redirect"):
+            continue
+        page = output.vars.get("page")
+        lastmod = getattr(page, "diperbarui", None) or getattr(page, "date", None)
+        found.append((output.url, lastmod))
+    return found

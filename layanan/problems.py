@@ -1,0 +1,54 @@
+"""Content problems: what staff read when something in content/ is wrong."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line of DESIGN.md's error format: ``path:line: key: message``."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "peringatan: " if self.warning else ""
+        return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """The path as staff see it: relative to where they run the command (content/...)."""
+    relative = os.path.relpath(path)
+    return os.fspath(path) if relative.startswith("..") else relative
+
+
+class ContentErrors(Exception):
+    """Raised by the build when content has errors; carries every problem."""
+
+    exitcode = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
+
+
+def summary(problems: list[Problem]) -> str:
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    return f"{n_err} kesalahan, {n_warn} peringatan"
+
+
+def report(problems: list[Problem]) -> str:
+    """Every problem on its own line, sorted by file and line, then the count."""
+    lines = [str(p) for p in sorted(set(problems))]
+    lines.append(summary(problems))
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""Pelican reader for our Markdown files: YAML front matter, checked, then the body.
+
+The reader never raises for a content mistake: problems travel in the
+metadata (``problems``) so the generator can report every one of them in a
+single run.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+
+from layanan import schema
+from layanan.frontmatter import split
+from layanan.problems import Problem, display_path
+
+DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+TAG = re.compile(r"<[^>]+>")
+PLACEHOLDER_TEXT = re.compile(r"\[ISI:[^\]<]*\]")
+
+URLS = {
+    "layanan": ("/layanan/{slug}/", "layanan/{slug}/index.html"),
+    "pengumuman": ("/pengumuman/{slug}/", "pengumuman/{slug}/index.html"),
+    "kelurahan": ("/kelurahan/{slug}/", "kelurahan/{slug}/index.html"),
+    "halaman": ("/{slug}/", "{slug}/index.html"),
+}
+
+TITLE_KEY = {"layanan": "judul", "pengumuman": "judul", "kelurahan": "nama", "halaman": "judul"}
+
+
+def kind_of(path: str, content_root: str) -> str | None:
+    """The kind of a content file, from the folder it is in."""
+    parts = Path(os.path.relpath(path, content_root)).parts
+    return parts[0] if len(parts) == 2 and parts[0] in schema.KINDS else None
+
+
+def default_slug(kind: str, path: str) -> str:
+    stem = Path(path).stem
+    return DATE_PREFIX.sub("", stem) if kind == "pengumuman" else stem
+
+
+def first_paragraph(body_html: str) -> str:
+    match = FIRST_PARAGRAPH.search(body_html)
+    return html.unescape(TAG.sub("", match.group(1))).strip() if match else ""
+
+
+def placeholders(doc_raw: dict[str, str], doc_lines: dict[str, int], body: str, body_line: int) -> list[tuple[int, str]]:
+    """(line, key) of every ``[ISI: ...]`` value still to be filled in."""
+    found = [(doc_lines.get(key, 1), key) for key, raw in doc_raw.items() if schema.is_placeholder(raw)]
+    found += [(body_line + i, "(isi)") for i, line in enumerate(body.split("\n")) if schema.PLACEHOLDER in line]
+    return sorted(found)
+
+
+class LayananReader(MarkdownReader):
+    """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings: dict[str, Any]):
+        super().__init__(settings)
+        config = dict(settings.get("MARKDOWN", {}))
+        config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+        config.setdefault("output_format", "html5")
+        self._markdown = Markdown(**config)
+
+    def render(self, body: str) -> str:
+        self._markdown.reset()
+        return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', self._markdown.convert(body))
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        shown = display_path(source_path)
+        kind = kind_of(source_path, self.settings["PATH"])
+        if kind is None:
+            return "", {"problems": [Problem(shown, 1, "(berkas)", _misplaced_message())], "status": "draft"}
+        try:
+            text = Path(source_path).read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = Path(source_path).read_bytes()[: exc.start].count(b"\n") + 1
+            message = "bukan teks UTF-8; simpan ulang berkas dengan encoding UTF-8"
+            return "", {"problems": [Problem(shown, line, "(berkas)", message)], "status": "draft"}
+        source, problems = split(text, shown)
+        if source is None:
+            return "", {"problems": problems, "status": "draft"}
+        checker = schema.Checker(shown, source.doc, ZoneInfo(self.settings["TIMEZONE"]), problems)
+        values = schema.validate(kind, checker)
+        body_html = self.render(source.body) if source.body.strip() else ""
+        if kind == "pengumuman" and not body_html:
+            checker.error("(isi)", "isi pengumuman kosong; tulis isinya di bawah baris '---' penutup")
+        return body_html, self.metadata(kind, source_path, values, source, body_html, checker.problems)
+
+    def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:  # noqa: ANN001
+        slug = values.get("slug") or default_slug(kind, source_path)
+        if "slug" not in values and not schema.SLUG_RE.match(slug):
+            problems.append(
+                Problem(
+                    display_path(source_path),
+                    1,
+                    "slug",
+                    f"nama berkas '{Path(source_path).name}' tidak bisa jadi alamat; ganti nama berkas dengan "
+                    "huruf kecil, angka dan tanda '-' saja, atau isi 'slug'",
+                )
+            )
+        url, save_as = (pattern.format(slug=slug) for pattern in URLS[kind])
+        meta: dict[str, Any] = dict(values)
+        meta.update(
+            kind=kind,
+            slug=slug,
+            url=url,
+            save_as=save_as,
+            template=kind,
+            status="draft" if values.get("draf") else "published",
+            problems=problems,
+            lines=source.doc.lines,
+            placeholders=placeholders(source.doc.raw, source.doc.lines, source.body, source.body_line),
+            body_line=source.body_line,
+            body_markdown=source.body,
+        )
+        title = values.get(TITLE_KEY[kind])
+        if title:
+            meta["title"] = title
+        if "kategori" in values:
+            meta["category"] = self.process_metadata("category", values["kategori"])
+        if "tanggal" in values:
+            meta["date"] = values["tanggal"]
+        summary = values.get("ringkasan") or first_paragraph(body_html)
+        if summary:
+            meta["summary"] = summary
+        return meta
+
+
+def _misplaced_message() -> str:
+    folders = ", ".join(f"{k}/" for k in schema.KINDS)
+    return f"berkas .md harus berada langsung di salah satu folder {folders}"

@@ -1,0 +1,455 @@
+"""The content format of DESIGN.md as data, and the checks of one file against it.
+
+Each kind of file is a table of fields; each field has a validator that turns
+the YAML value into a typed value or records a problem in Bahasa Indonesia,
+with the fix where staff can make one (YAML 1.1 reads ``50.000`` as 50.0 and
+``8:00`` as 480, so messages quote what was typed and say how to write it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from layanan.frontmatter import Document
+from layanan.problems import Problem
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$")
+PLACEHOLDER = "[ISI:"
+KANAL = ("whatsapp", "loket", "daring")
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+Validator = Callable[["Checker", str, Any], Any]
+
+
+def is_placeholder(value: object) -> bool:
+    """A value staff still have to fill in: it holds ``[ISI: ...]``."""
+    return isinstance(value, str) and PLACEHOLDER in value
+
+
+@dataclass
+class Checker:
+    """Collects the problems of one file while its fields are checked."""
+
+    path: str
+    doc: Document
+    tz: ZoneInfo
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, key: str) -> int:
+        while key:
+            if key in self.doc.lines:
+                return self.doc.lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
+    def error(self, key: str, message: str) -> Any:
+        self.problems.append(Problem(self.path, self.line(key), key, message))
+        return INVALID
+
+    def warn(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.line(key), key, message, warning=True))
+
+    def raw(self, key: str, value: Any) -> str:
+        return self.doc.raw.get(key, str(value))
+
+
+@dataclass(frozen=True)
+class Field:
+    validator: Validator
+    required: bool = False
+    default: Any = None
+
+
+# --- scalar validators ------------------------------------------------------
+
+
+def _quote_hint(c: Checker, key: str, value: Any) -> str:
+    raw = c.raw(key, value)
+    name = key.rsplit(".", 1)[-1]
+    if isinstance(value, bool):
+        return f"'{raw}' dibaca sebagai ya/tidak, bukan teks; tulis dalam tanda kutip: {name}: \"{raw}\""
+    return f"'{raw}' dibaca sebagai angka {value!r}, bukan teks; tulis dalam tanda kutip: {name}: \"{raw}\""
+
+
+def text(c: Checker, key: str, value: Any) -> Any:
+    if isinstance(value, str):
+        if not value.strip():
+            return c.error(key, "tidak boleh kosong")
+        return value.strip()
+    if value is None:
+        return c.error(key, "wajib diisi; nilainya kosong")
+    if isinstance(value, (bool, int, float)):
+        return c.error(key, _quote_hint(c, key, value))
+    if isinstance(value, list):
+        return c.error(key, "harus berupa teks, bukan daftar")
+    return c.error(key, "harus berupa teks, bukan pasangan kunci: nilai")
+
+
+def short_text(limit: int) -> Validator:
+    def check(c: Checker, key: str, value: Any) -> Any:
+        result = text(c, key, value)
+        if result is not INVALID and len(result) > limit:
+            return c.error(key, f"terlalu panjang ({len(result)} karakter); paling banyak {limit}")
+        return result
+
+    return check
+
+
+def boolean(c: Checker, key: str, value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    return c.error(key, f"harus true atau false, bukan '{c.raw(key, value)}'")
+
+
+def whole_number(c: Checker, key: str, value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return c.error(key, f"harus bilangan bulat, misalnya 1, bukan '{c.raw(key, value)}'")
+    return value
+
+
+def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
+    """Whole rupiah (``0`` shows as Gratis) or an explanation in words."""
+    if isinstance(value, bool):
+        return c.error(key, "harus jumlah rupiah (misalnya 0 atau 50000) atau teks, bukan ya/tidak")
+    if isinstance(value, int):
+        if value < 0:
+            return c.error(key, "tidak boleh negatif; tulis 0 untuk layanan gratis")
+        return value
+    if isinstance(value, float):
+        raw = c.raw(key, value)
+        digits = re.sub(r"\D", "", raw)
+        return c.error(
+            key,
+            f"'{raw}' dibaca sebagai angka pecahan {value!r}; tulis rupiah utuh tanpa titik atau koma, "
+            f"misalnya {digits or '50000'}",
+        )
+    return text(c, key, value)
+
+
+def date(c: Checker, key: str, value: Any) -> Any:
+    if not isinstance(value, str) or not DATE_RE.match(value.strip()):
+        return c.error(key, f"harus tanggal dengan format TTTT-BB-HH, misalnya 2026-11-28, bukan '{c.raw(key, value)}'")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return c.error(key, f"tanggal '{value.strip()}' tidak ada di kalender; periksa bulan (01-12) dan hari")
+
+
+def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
+    """A date (midnight), ``YYYY-MM-DD HH:MM`` in the site's zone, or ISO 8601 with an offset."""
+    if isinstance(value, str):
+        raw = value.strip()
+        try:
+            if DATE_RE.match(raw):
+                return dt.datetime.combine(dt.date.fromisoformat(raw), dt.time(), c.tz)
+            if DATETIME_RE.match(raw):
+                day, clock = raw.split(" ")
+                hour, minute = clock.split(":")
+                return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(int(hour), int(minute)), c.tz)
+            if "T" in raw:
+                parsed = dt.datetime.fromisoformat(raw)
+                return parsed if parsed.tzinfo else parsed.replace(tzinfo=c.tz)
+        except ValueError:
+            return c.error(key, f"tanggal atau jam '{raw}' tidak ada; periksa bulan (01-12), hari dan jam (00:00-23:59)")
+    return c.error(
+        key,
+        f"harus tanggal TTTT-BB-HH atau tanggal dan jam TTTT-BB-HH JJ:MM, misalnya 2026-11-28 08:00, "
+        f"bukan '{c.raw(key, value)}'",
+    )
+
+
+def url(c: Checker, key: str, value: Any) -> Any:
+    result = text(c, key, value)
+    if result is INVALID or is_placeholder(result):
+        return result
+    parts = urlsplit(result)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in result:
+        return c.error(key, f"harus alamat web lengkap yang diawali https://, bukan '{result}'")
+    return result
+
+
+def slug(c: Checker, key: str, value: Any) -> Any:
+    result = text(c, key, value)
+    if result is not INVALID and not SLUG_RE.match(result):
+        return c.error(
+            key,
+            f"'{result}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
+        )
+    return result
+
+
+def whatsapp_number(c: Checker, key: str, value: Any) -> Any:
+    result = text(c, key, value)
+    if result is INVALID or is_placeholder(result):
+        return result
+    if not re.fullmatch(r"62\d{7,13}", result):
+        return c.error(key, f"tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{result}'")
+    return result
+
+
+def email(c: Checker, key: str, value: Any) -> Any:
+    result = text(c, key, value)
+    if result is INVALID or is_placeholder(result):
+        return result
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", result):
+        return c.error(key, f"'{result}' bukan alamat email yang sah")
+    return result
+
+
+def timezone(c: Checker, key: str, value: Any) -> Any:
+    result = text(c, key, value)
+    if result is INVALID:
+        return result
+    try:
+        ZoneInfo(result)
+    except (ZoneInfoNotFoundError, ValueError):
+        return c.error(key, f"zona waktu '{result}' tidak dikenal; untuk WITA tulis Asia/Makassar")
+    return result
+
+
+def number(c: Checker, key: str, value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return c.error(key, f"harus angka, misalnya -0.5, bukan '{c.raw(key, value)}'")
+    return float(value)
+
+
+def count_or_text(c: Checker, key: str, value: Any) -> Any:
+    """How many copies: a positive whole number, or words such as "2 lembar"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value > 0 else c.error(key, "harus lebih dari 0")
+    return text(c, key, value)
+
+
+def one_of(choices: tuple[str, ...]) -> Validator:
+    def check(c: Checker, key: str, value: Any) -> Any:
+        result = text(c, key, value)
+        if result is not INVALID and result not in choices:
+            return c.error(key, f"'{result}' tidak dikenal; pilih salah satu: {', '.join(choices)}")
+        return result
+
+    return check
+
+
+# --- containers ---------------------------------------------------------------
+
+
+def list_of(item: Validator, minimum: int = 0, unique: bool = False) -> Validator:
+    def check(c: Checker, key: str, value: Any) -> Any:
+        if value is None and minimum == 0:
+            return []
+        if not isinstance(value, list):
+            return c.error(key, "harus berupa daftar: tiap butir di baris sendiri, diawali '- '")
+        if len(value) < minimum:
+            return c.error(key, f"isi paling sedikit {minimum} butir")
+        results = [item(c, f"{key}.{i}", v) for i, v in enumerate(value, start=1)]
+        if unique:
+            seen: set[Any] = set()
+            for i, v in enumerate(results, start=1):
+                if v is not INVALID and v in seen:
+                    c.error(f"{key}.{i}", f"'{v}' ditulis dua kali")
+                seen.add(v)
+        if any(r is INVALID for r in results):
+            return INVALID
+        return results
+
+    return check
+
+
+def unknown_key(c: Checker, key: str, known: list[str]) -> None:
+    name = key.rsplit(".", 1)[-1]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+    if close:
+        c.error(key, f"kunci tidak dikenal; maksud Anda '{close[0]}'?")
+    else:
+        c.error(key, f"kunci tidak dikenal; kunci yang boleh: {', '.join(known)}")
+
+
+def check_fields(c: Checker, prefix: str, value: dict, fields: dict[str, Field]) -> dict[str, Any]:
+    """Validate a mapping against a field table; returns the valid typed values."""
+    result: dict[str, Any] = {}
+    for key in value:
+        if str(key) not in fields:
+            unknown_key(c, f"{prefix}{key}", list(fields))
+    for name, spec in fields.items():
+        dotted = f"{prefix}{name}"
+        if name not in value:
+            if spec.required:
+                c.error(dotted, "wajib diisi")
+            elif name != "slug":
+                result[name] = spec.default
+            continue
+        checked = spec.validator(c, dotted, value[name])
+        if checked is not INVALID:
+            result[name] = checked
+    return result
+
+
+def mapping(fields: dict[str, Field]) -> Validator:
+    def check(c: Checker, key: str, value: Any) -> Any:
+        if not isinstance(value, dict):
+            names = ", ".join(f"{n}:" for n in fields)
+            return c.error(key, f"harus berupa pasangan kunci: nilai ({names})")
+        before = len(c.problems)
+        result = check_fields(c, f"{key}.", value, fields)
+        return INVALID if len(c.problems) > before else result
+
+    return check
+
+
+def text_or(fields: dict[str, Field], main: str) -> Validator:
+    """A plain text, or a mapping whose ``main`` field holds that text."""
+    as_mapping = mapping(fields)
+
+    def check(c: Checker, key: str, value: Any) -> Any:
+        if isinstance(value, dict):
+            return as_mapping(c, key, value)
+        result = text(c, key, value)
+        if result is INVALID:
+            return result
+        return {name: spec.default for name, spec in fields.items()} | {main: result}
+
+    return check
+
+
+# --- the kinds of file ----------------------------------------------------------
+
+BERKAS = mapping({"judul": Field(text, True), "berkas": Field(text, True)})
+TAUTAN = mapping({"judul": Field(text, True), "url": Field(url, True)})
+SLUGS = list_of(slug, unique=True)
+TEXTS = list_of(text)
+
+PERSYARATAN_ITEM = text_or(
+    {
+        "dokumen": Field(text, True),
+        "jumlah": Field(count_or_text),
+        "keterangan": Field(text),
+        "opsional": Field(boolean, default=False),
+    },
+    main="dokumen",
+)
+
+LAYANAN: dict[str, Field] = {
+    "judul": Field(text, True),
+    "kategori": Field(text, True),
+    "ringkasan": Field(short_text(200), True),
+    "persyaratan": Field(list_of(PERSYARATAN_ITEM, minimum=1), True),
+    "prosedur": Field(list_of(text, minimum=1), True),
+    "waktu": Field(text, True),
+    "biaya": Field(rupiah_or_text, True),
+    "produk": Field(text, True),
+    "kanal": Field(list_of(one_of(KANAL), minimum=1, unique=True), True),
+    "diperbarui": Field(date, True),
+    "tautan_daring": Field(url),
+    "tempat": Field(text),
+    "wajib_datang": Field(boolean, default=False),
+    "penerbit": Field(text),
+    "terkait": Field(SLUGS, default=()),
+    "dasar_hukum": Field(TEXTS, default=()),
+    "formulir": Field(list_of(BERKAS), default=()),
+    "kata_kunci": Field(TEXTS, default=()),
+    "riwayat": Field(list_of(mapping({"tanggal": Field(date, True), "perubahan": Field(text, True)})), default=()),
+    "populer": Field(boolean, default=False),
+    "alias": Field(SLUGS, default=()),
+    "slug": Field(slug),
+    "draf": Field(boolean, default=False),
+}
+
+PENGUMUMAN: dict[str, Field] = {
+    "judul": Field(text, True),
+    "tanggal": Field(date_or_datetime, True),
+    "kategori": Field(text, True),
+    "ringkasan": Field(short_text(300)),
+    "kelurahan": Field(SLUGS, default=()),
+    "layanan": Field(SLUGS, default=()),
+    "penting": Field(boolean, default=False),
+    "berlaku_hingga": Field(date),
+    "lampiran": Field(list_of(BERKAS), default=()),
+    "gambar": Field(text),
+    "gambar_alt": Field(text),
+    "alias": Field(SLUGS, default=()),
+    "slug": Field(slug),
+    "draf": Field(boolean, default=False),
+}
+
+KELURAHAN: dict[str, Field] = {
+    "nama": Field(text, True),
+    "alamat": Field(text, True),
+    "telepon": Field(text),
+    "whatsapp": Field(whatsapp_number),
+    "email": Field(email),
+    "jam_layanan": Field(text),
+    "koordinat": Field(mapping({"lat": Field(number, True), "lon": Field(number, True)})),
+    "draf": Field(boolean, default=False),
+}
+
+HALAMAN: dict[str, Field] = {
+    "judul": Field(text, True),
+    "ringkasan": Field(short_text(300)),
+    "menu": Field(whole_number),
+    "draf": Field(boolean, default=False),
+}
+
+SITUS: dict[str, Field] = {
+    "nama": Field(text, True),
+    "kota": Field(text, True),
+    "provinsi": Field(text, True),
+    "url": Field(url, True),
+    "alamat": Field(text, True),
+    "telepon": Field(text, True),
+    "whatsapp": Field(whatsapp_number, True),
+    "email": Field(email, True),
+    "jam_layanan": Field(text, True),
+    "zona_waktu": Field(timezone, True),
+    "kategori_layanan": Field(list_of(text, minimum=1, unique=True), True),
+    "kategori_pengumuman": Field(list_of(text, minimum=1, unique=True), True),
+    "kategori_gratis": Field(list_of(text, unique=True), default=()),
+    "pengaduan": Field(list_of(TAUTAN, minimum=1), True),
+    "survei": Field(url),
+    "tautan": Field(list_of(TAUTAN), default=()),
+}
+
+KINDS: dict[str, dict[str, Field]] = {
+    "layanan": LAYANAN,
+    "pengumuman": PENGUMUMAN,
+    "kelurahan": KELURAHAN,
+    "halaman": HALAMAN,
+}
+
+
+def check_layanan(c: Checker, values: dict[str, Any]) -> None:
+    if "daring" in values.get("kanal", []) and "tautan_daring" not in c.doc.data:
+        c.error("tautan_daring", "wajib diisi karena kanal memuat 'daring'; tulis alamat pengajuan daringnya")
+
+
+def check_pengumuman(c: Checker, values: dict[str, Any]) -> None:
+    if "gambar" in c.doc.data and "gambar_alt" not in c.doc.data:
+        c.error("gambar_alt", "wajib diisi bila ada gambar; jelaskan isi gambar untuk pembaca layar")
+
+
+RULES: dict[str, Callable[[Checker, dict[str, Any]], None]] = {
+    "layanan": check_layanan,
+    "pengumuman": check_pengumuman,
+}
+
+
+def validate(kind: str, c: Checker) -> dict[str, Any]:
+    """Check a document of ``kind``; returns its valid fields, absent optional ones defaulted."""
+    values = check_fields(c, "", c.doc.data, KINDS[kind])
+    if kind in RULES:
+        RULES[kind](c, values)
+    return values

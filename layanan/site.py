@@ -1,0 +1,119 @@
+"""Read all of content/, check it, and assemble what the build publishes.
+
+``load`` is shared by the Pelican generator and ``python -m layanan check``,
+so both report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Page
+from pelican.readers import Readers
+
+from layanan import crossref, situs as situs_module
+from layanan.clock import build_time
+from layanan.contents import CLASSES
+from layanan.problems import Problem
+from layanan.situs import Situs
+
+KINDS = ("layanan", "pengumuman", "kelurahan", "halaman")
+
+
+@dataclass
+class Site:
+    """What gets published: drafts and future announcements are already gone."""
+
+    situs: Situs
+    now: dt.datetime
+    layanan: list[Page]
+    pengumuman: list[Page]
+    kelurahan: list[Page]
+    halaman: list[Page]
+    placeholders: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def layanan_by_category(self) -> list[tuple[str, list[Page]]]:
+        groups = [(name, [s for s in self.layanan if s.kategori == name]) for name in self.situs.kategori_layanan]
+        return [(name, items) for name, items in groups if items]
+
+    def pinned(self) -> list[Page]:
+        return [p for p in self.pengumuman if p.pinned]
+
+    def menu(self) -> list[Page]:
+        return sorted((p for p in self.halaman if getattr(p, "menu", None) is not None), key=lambda p: (p.menu, p.slug))
+
+
+def content_files(content_path: str) -> list[str]:
+    """Every .md file under content/, relative and sorted, so output order is stable."""
+    root = Path(content_path)
+    files = (p.relative_to(root).as_posix() for p in root.rglob("*.md") if p.is_file())
+    return sorted(f for f in files if not f.startswith("berkas/"))
+
+
+def read_all(settings: dict[str, Any], readers: Readers) -> list[Page]:
+    items = []
+    for relative in content_files(settings["PATH"]):
+        kind = relative.split("/")[0]
+        items.append(
+            readers.read_file(base_path=settings["PATH"], path=relative, content_class=CLASSES.get(kind, Page), context={})
+        )
+    return items
+
+
+def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[Problem]]:
+    """Read, check and link everything; ``Site`` is None when there are errors."""
+    situs = settings.get("LAYANAN_SITUS")
+    problems: list[Problem] = list(settings.get("LAYANAN_SITUS_PROBLEMS", []))
+    items = read_all(settings, readers)
+    for item in items:
+        problems += item.metadata.get("problems", [])
+    if situs is None:
+        return None, problems
+    problems += crossref.check(items, situs, settings["PATH"])
+    if any(not p.warning for p in problems):
+        return None, problems
+    return assemble(items, situs), problems
+
+
+def assemble(items: list[Page], situs: Situs) -> Site:
+    now = build_time(situs.tz)
+    groups = crossref.by_kind([i for i in items if i.status != "draft"])
+    layanan = sorted(groups["layanan"], key=lambda s: (situs.kategori_layanan.index(s.kategori), s.title.lower()))
+    pengumuman = sorted((p for p in groups["pengumuman"] if p.date <= now), key=lambda p: (p.date, p.slug), reverse=True)
+    kelurahan = sorted(groups["kelurahan"], key=lambda k: k.title.lower())
+    halaman = sorted(groups["halaman"], key=lambda p: p.slug)
+    services = {s.slug: s for s in layanan}
+    villages = {k.slug: k for k in kelurahan}
+    for service in layanan:
+        service.next_steps = [services[slug] for slug in getattr(service, "terkait", [])]
+        service.announcements = [p for p in pengumuman if service.slug in getattr(p, "layanan", [])]
+        service.free = service.biaya == 0
+    for item in pengumuman:
+        until = getattr(item, "berlaku_hingga", None)
+        item.expired = until is not None and now.date() > until
+        item.pinned = bool(getattr(item, "penting", False)) and not item.expired
+        item.services = [services[slug] for slug in getattr(item, "layanan", [])]
+        item.villages = [villages[slug] for slug in getattr(item, "kelurahan", [])]
+    for village in kelurahan:
+        village.announcements = [p for p in pengumuman if not p.villages or village in p.villages]
+    placeholders = list(situs.placeholders)
+    for item in items:
+        if item.status != "draft":
+            shown = os.path.relpath(item.source_path)
+            placeholders += [(shown, line, key) for line, key in item.metadata.get("placeholders", [])]
+    return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders))
+
+
+def load_situs_into(settings: dict[str, Any]) -> None:
+    """Put situs.yaml into the settings (before any reader exists: readers need its time zone)."""
+    override = os.environ.get("SITEURL", "").strip() or settings.get("SITEURL", "")
+    situs, problems = situs_module.load(settings["PATH"], override)
+    settings["LAYANAN_SITUS"] = situs
+    settings["LAYANAN_SITUS_PROBLEMS"] = problems
+    if situs is not None:
+        settings["TIMEZONE"] = situs.zona_waktu
+        settings["SITENAME"] = situs.nama

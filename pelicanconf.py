@@ -1,0 +1,55 @@
+"""Development settings. Everything about the office itself lives in content/situs.yaml."""
+
+from jinja2 import StrictUndefined
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGINS = ["layanan"]
+
+SITEURL = ""  # links are root-relative; absolute ones use `url` from situs.yaml
+RELATIVE_URLS = False
+DEFAULT_LANG = "id"
+TIMEZONE = "UTC"  # replaced by zona_waktu from situs.yaml when the plugin starts
+
+# Our generator reads every kind of content; Pelican's own article and page
+# generators read nothing and write nothing.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = INDEX_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+SLUGIFY_SOURCE = "basename"
+
+# Feeds are written by layanan/feeds.py with feedgen; Pelican's are all off.
+FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+READERS = {"rst": None, "html": None}
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.tables",
+        "markdown.extensions.attr_list",
+        "markdown.extensions.sane_lists",
+        "markdown.extensions.toc",
+    ],
+    "extension_configs": {"markdown.extensions.toc": {"baselevel": 2}},
+    "output_format": "html5",
+}
+
+# A typo in a template is an error, not an empty string on a live page.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "undefined": StrictUndefined}
+
+STATIC_PATHS = ["berkas"]
+THEME_STATIC_DIR = "theme"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+
+LAYANAN_PER_PAGE = 10

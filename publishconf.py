@@ -1,0 +1,13 @@
+"""Production settings: what `invoke preview` builds and `invoke publish` deploys."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402, F403
+from layanan.situs import read_url  # noqa: E402
+
+# The site's address: SITEURL from the environment, else `url` in situs.yaml.
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/") or read_url(PATH)  # noqa: F405
+LAYANAN_PRODUCTION = True

@@ -1,0 +1,162 @@
+"""Shared helpers: build real sites from fixture content and read what they wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from layanan import cli
+from layanan.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+SAMPLE = ROOT / "content"
+LENGKAP = ROOT / "tests" / "fixtures" / "lengkap"
+# 2026-11-28 12:00 WITA: the build clock of every test unless a test moves it.
+EPOCH = "1795838400"
+
+
+@dataclass
+class Built:
+    """A built site: its output folder, with readers for pages and files."""
+
+    root: Path
+
+    def path(self, url: str) -> Path:
+        relative = url.lstrip("/")
+        target = self.root / relative
+        return target / "index.html" if url.endswith("/") or target.is_dir() else target
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def text(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(url), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def all_text(self) -> str:
+        return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(self.root.rglob("*")) if p.is_file())
+
+
+def build_site(content: Path, output: Path, settings: Path = SETTINGS, **overrides: object) -> Built:
+    build(str(settings), str(output), PATH=str(content), **overrides)
+    return Built(output)
+
+
+@pytest.fixture(autouse=True)
+def build_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.delenv("SITEURL", raising=False)
+
+
+def _session_build(tmp_path_factory: pytest.TempPathFactory, content: Path, name: str) -> Built:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.delenv("SITEURL", raising=False)
+        return build_site(content, tmp_path_factory.mktemp(name) / "output")
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The shipped sample content, built once."""
+    return _session_build(tmp_path_factory, SAMPLE, "sample")
+
+
+@pytest.fixture(scope="session")
+def lengkap(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixture that uses every optional field, built once."""
+    return _session_build(tmp_path_factory, LENGKAP, "lengkap")
+
+
+@dataclass
+class Project:
+    """A copy of a content folder in a temporary working directory, as staff have it."""
+
+    dir: Path
+    capsys: pytest.CaptureFixture
+
+    @property
+    def content(self) -> Path:
+        return self.dir / "content"
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        target = self.content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        target = self.content / relative
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        target.write_text(text.replace(old, new), encoding="utf-8")
+
+    def run(self, *args: str) -> tuple[int, str]:
+        """Run ``python -m layanan`` in-process, from the project folder; returns (exit, output)."""
+        self.capsys.readouterr()
+        code = cli.main([*args, "--settings", str(SETTINGS), "--content", "content"])
+        captured = self.capsys.readouterr()
+        return code, captured.out + captured.err
+
+    def check(self, *args: str) -> tuple[int, str]:
+        return self.run("check", *args)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> Project:
+    shutil.copytree(LENGKAP, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return Project(tmp_path, capsys)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove a folder did not change."""
+    return {
+        os.path.relpath(p, folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+# A valid service file whose line numbers the validation tests rely on.
+VALID_SERVICE = """\
+---
+judul: Layanan Uji
+kategori: Umum
+ringkasan: Untuk menguji.
+persyaratan:
+  - KTP-el
+  - dokumen: Kartu Keluarga
+    jumlah: 1
+prosedur:
+  - Datang ke loket.
+waktu: 1 hari kerja
+biaya: 0
+produk: Surat
+kanal:
+  - loket
+diperbarui: 2026-11-01
+---
+Catatan.
+"""
+
+VALID_ANNOUNCEMENT = """\
+---
+judul: Pengumuman Uji
+tanggal: 2026-11-10
+kategori: Layanan
+---
+Isi pengumuman.
+"""

@@ -1,0 +1,76 @@
+"""The shape of a file: front matter fences, YAML syntax, encodings, tags and aliases."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import VALID_SERVICE, Project
+from test_schema import SERVICE, assert_problem
+
+
+def test_empty_file(project: Project) -> None:
+    assert_problem(project, "layanan/uji.md", "", f"{SERVICE}:1: (berkas): berkas kosong")
+
+
+def test_no_front_matter(project: Project) -> None:
+    assert_problem(project, "layanan/uji.md", "judul: Uji\n", f"{SERVICE}:1: (front matter): tidak ada front matter; baris pertama harus '---'")
+
+
+def test_front_matter_not_closed(project: Project) -> None:
+    assert_problem(project, "layanan/uji.md", "---\njudul: Uji\n", f"{SERVICE}:1: (front matter): front matter tidak ditutup")
+
+
+def test_front_matter_not_a_mapping(project: Project) -> None:
+    assert_problem(project, "layanan/uji.md", "---\n- judul\n- kategori\n---\n", f"{SERVICE}:2: (front matter): harus berupa daftar 'kunci: nilai'")
+
+
+def test_malformed_yaml_reports_the_line_in_the_file(project: Project) -> None:
+    text = VALID_SERVICE.replace("waktu: 1 hari kerja", "waktu: \"1 hari kerja")
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:11: (yaml): YAML tidak dapat dibaca")
+
+
+def test_tab_indentation(project: Project) -> None:
+    text = VALID_SERVICE.replace("  - Datang ke loket.", "\t- Datang ke loket.")
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:10: (yaml): YAML tidak dapat dibaca")
+
+
+def test_not_utf8(project: Project) -> None:
+    data = VALID_SERVICE.replace("Catatan.", "Caf\xe9").encode("latin-1")
+    assert_problem(project, "layanan/uji.md", data, f"{SERVICE}:18: (berkas): bukan teks UTF-8")
+
+
+def test_utf8_bom_is_accepted(project: Project) -> None:
+    project.write("layanan/uji.md", "\ufeff" + VALID_SERVICE)
+    assert project.check()[0] == 0
+
+
+def test_python_tag_is_rejected_not_run(project: Project, tmp_path) -> None:
+    marker = tmp_path / "dijalankan"
+    text = VALID_SERVICE.replace(
+        "produk: Surat", f"produk: !!python/object/apply:os.system ['touch {marker}']"
+    )
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:13: (yaml): tag YAML !!python/object/apply:os.system tidak diizinkan")
+    assert not marker.exists()
+
+
+def test_alias_bomb_rejected_quickly(project: Project) -> None:
+    lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    lines += ["judul: *a11", "---", ""]
+    start = time.perf_counter()
+    assert_problem(project, "layanan/uji.md", "\n".join(lines), f"{SERVICE}:3: (yaml): alias YAML (*nama) tidak diizinkan")
+    assert time.perf_counter() - start < 5
+
+
+def test_duplicate_key(project: Project) -> None:
+    text = VALID_SERVICE.replace("produk: Surat", "produk: Surat\nproduk: Surat lagi")
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:14: produk: kunci ini ditulis dua kali")
+
+
+def test_markdown_outside_known_folders(project: Project) -> None:
+    assert_problem(project, "lain/catatan.md", VALID_SERVICE, "content/lain/catatan.md:1: (berkas): berkas .md harus berada langsung di salah satu folder")
+
+
+def test_markdown_in_berkas_is_published_as_a_file(project: Project) -> None:
+    project.write("berkas/petunjuk.md", "Bukan konten, hanya berkas unduhan.\n")
+    assert project.check()[0] == 0
