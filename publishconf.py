@@ -5,8 +5,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from pelicanconf import *  # noqa: E402, F403
-from layanan.situs import read_url  # noqa: E402
+from layanan.situs import read_url
+from pelicanconf import *  # noqa: F403
 
 # The site's address: SITEURL from the environment, else `url` in situs.yaml.
 SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/") or read_url(PATH)  # noqa: F405

@@ -38,7 +38,7 @@ def settings_for(settings_file: str, **overrides: object) -> dict:
         raise ConfigError(f"berkas pengaturan '{settings_file}' tidak ditemukan")
     try:
         return read_settings(settings_file, override=overrides or None)
-    except Exception as exc:  # noqa: BLE001 - any failure of a settings file is a config error
+    except Exception as exc:
         raise ConfigError(f"berkas pengaturan '{settings_file}' tidak bisa dibaca: {exc}") from exc
 
 
@@ -78,7 +78,7 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
             pelican.run()
         except ContentErrors:
             raise
-        except Exception as exc:  # noqa: BLE001 - template or plugin failure: report, keep output/
+        except Exception as exc:
             raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
         problems = settings.get("LAYANAN_PROBLEMS", [])
         swap_in(fresh, target)

@@ -60,7 +60,7 @@ def run_build(settings_file: str, output: str | None, strict: bool = False, over
 
 def livereload(settings_file: str, output: str | None, port: int, overrides: dict) -> int:
     """Rebuild on every save under content/ and theme/, serving the last good build."""
-    from watchfiles import watch  # noqa: PLC0415 - installed with Pelican
+    from watchfiles import watch
 
     settings = settings_for(settings_file, **overrides)
     target = output or settings["OUTPUT_PATH"]

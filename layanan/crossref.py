@@ -51,7 +51,11 @@ def _categories(groups: dict[str, list[Page]], situs: Situs) -> list[Problem]:
             name = item.metadata.get("kategori")
             if name is not None and name not in allowed:
                 found.append(
-                    problem(item, "kategori", f"'{name}' tidak ada di kategori_{kind} situs.yaml; pilih: {', '.join(allowed)}")
+                    problem(
+                        item,
+                        "kategori",
+                        f"'{name}' tidak ada di kategori_{kind} situs.yaml; pilih: {', '.join(allowed)}",
+                    )
                 )
     return found
 
@@ -61,7 +65,8 @@ def _fees(services: list[Page], situs: Situs) -> list[Problem]:
         problem(
             item,
             "biaya",
-            f"layanan kategori '{item.metadata['kategori']}' wajib gratis menurut hukum (UU 24/2013 Pasal 79A); tulis biaya: 0",
+            f"layanan kategori '{item.metadata['kategori']}' wajib gratis menurut hukum "
+            "(UU 24/2013 Pasal 79A); tulis biaya: 0",
         )
         for item in services
         if item.metadata.get("kategori") in situs.kategori_gratis and item.metadata.get("biaya", 0) != 0
@@ -95,7 +100,11 @@ def _reserved(pages: list[Page]) -> list[Problem]:
 
 def _references(groups: dict[str, list[Page]]) -> list[Problem]:
     index = {kind: {p.metadata.get("slug"): p for p in groups[kind]} for kind in ("layanan", "kelurahan")}
-    rules = (("layanan", "terkait", "layanan"), ("pengumuman", "layanan", "layanan"), ("pengumuman", "kelurahan", "kelurahan"))
+    rules = (
+        ("layanan", "terkait", "layanan"),
+        ("pengumuman", "layanan", "layanan"),
+        ("pengumuman", "kelurahan", "kelurahan"),
+    )
     found = []
     for source_kind, key, target_kind in rules:
         for item in groups[source_kind]:
@@ -107,19 +116,32 @@ def _references(groups: dict[str, list[Page]]) -> list[Problem]:
                 elif target is item:
                     found.append(problem(item, dotted, "layanan tidak boleh merujuk dirinya sendiri"))
                 elif target.status == "draft" and item.status != "draft":
-                    found.append(problem(item, dotted, f"{target_kind} '{slug}' masih draf; terbitkan dulu atau hapus rujukan ini"))
+                    found.append(
+                        problem(
+                            item, dotted, f"{target_kind} '{slug}' masih draf; terbitkan dulu atau hapus rujukan ini"
+                        )
+                    )
     return found
 
 
 def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
     found = []
     for item in groups["layanan"] + groups["pengumuman"]:
-        named = [(f"{key}.{i}.berkas", entry["berkas"]) for key in ("formulir", "lampiran")
-                 for i, entry in enumerate(item.metadata.get(key, []), start=1)]
+        named = [
+            (f"{key}.{i}.berkas", entry["berkas"])
+            for key in ("formulir", "lampiran")
+            for i, entry in enumerate(item.metadata.get(key, []), start=1)
+        ]
         if item.metadata.get("gambar"):
             named.append(("gambar", item.metadata["gambar"]))
         for key, name in named:
             target = (berkas / name).resolve()
             if not target.is_relative_to(berkas.resolve()) or not target.is_file():
-                found.append(problem(item, key, f"berkas '{name}' tidak ada di content/berkas/; periksa nama dan huruf besar-kecilnya"))
+                found.append(
+                    problem(
+                        item,
+                        key,
+                        f"berkas '{name}' tidak ada di content/berkas/; periksa nama dan huruf besar-kecilnya",
+                    )
+                )
     return found

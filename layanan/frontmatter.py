@@ -23,12 +23,12 @@ CLOSERS = ("---", "...")
 class _Loader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver and without aliases."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
@@ -125,15 +125,15 @@ def split(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
         return None, [Problem(path, 1, "(berkas)", "berkas kosong; isi dengan front matter di antara baris '---'")]
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        return None, [
-            Problem(path, 1, "(front matter)", "tidak ada front matter; baris pertama harus '---'")
-        ]
+        return None, [Problem(path, 1, "(front matter)", "tidak ada front matter; baris pertama harus '---'")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in CLOSERS:
             break
     else:
         return None, [
-            Problem(path, 1, "(front matter)", "front matter tidak ditutup; tambahkan baris '---' setelah kunci terakhir")
+            Problem(
+                path, 1, "(front matter)", "front matter tidak ditutup; tambahkan baris '---' setelah kunci terakhir"
+            )
         ]
     doc, problems = load_yaml("\n".join(lines[1:index]), path, first_line=2)
     body = "\n".join(lines[index + 1 :])

@@ -57,7 +57,7 @@ def announcement_pages(site: Site, per_page: int) -> list[Output]:
     chunks = [rest[i : i + per_page] for i in range(0, len(rest), per_page)] or [[]]
     urls = ["/pengumuman/"] + [f"/pengumuman/halaman/{n}/" for n in range(2, len(chunks) + 1)]
     outputs = []
-    for number, (chunk, url) in enumerate(zip(chunks, urls), start=1):
+    for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1):
         outputs.append(
             Output(
                 url.lstrip("/") + "index.html",

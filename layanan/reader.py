@@ -52,7 +52,9 @@ def first_paragraph(body_html: str) -> str:
     return html.unescape(TAG.sub("", match.group(1))).strip() if match else ""
 
 
-def placeholders(doc_raw: dict[str, str], doc_lines: dict[str, int], body: str, body_line: int) -> list[tuple[int, str]]:
+def placeholders(
+    doc_raw: dict[str, str], doc_lines: dict[str, int], body: str, body_line: int
+) -> list[tuple[int, str]]:
     """(line, key) of every ``[ISI: ...]`` value still to be filled in."""
     found = [(doc_lines.get(key, 1), key) for key, raw in doc_raw.items() if schema.is_placeholder(raw)]
     found += [(body_line + i, "(isi)") for i, line in enumerate(body.split("\n")) if schema.PLACEHOLDER in line]
@@ -63,7 +65,7 @@ class LayananReader(MarkdownReader):
     """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = ["md"]  # noqa: RUF012 - Pelican's class attribute
 
     def __init__(self, settings: dict[str, Any]):
         super().__init__(settings)
@@ -97,7 +99,7 @@ class LayananReader(MarkdownReader):
             checker.error("(isi)", "isi pengumuman kosong; tulis isinya di bawah baris '---' penutup")
         return body_html, self.metadata(kind, source_path, values, source, body_html, checker.problems)
 
-    def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:  # noqa: ANN001
+    def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:
         slug = values.get("slug") or default_slug(kind, source_path)
         if "slug" not in values and not schema.SLUG_RE.match(slug):
             problems.append(

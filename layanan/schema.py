@@ -165,7 +165,9 @@ def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
                 parsed = dt.datetime.fromisoformat(raw)
                 return parsed if parsed.tzinfo else parsed.replace(tzinfo=c.tz)
         except ValueError:
-            return c.error(key, f"tanggal atau jam '{raw}' tidak ada; periksa bulan (01-12), hari dan jam (00:00-23:59)")
+            return c.error(
+                key, f"tanggal atau jam '{raw}' tidak ada; periksa bulan (01-12), hari dan jam (00:00-23:59)"
+            )
     return c.error(
         key,
         f"harus tanggal TTTT-BB-HH atau tanggal dan jam TTTT-BB-HH JJ:MM, misalnya 2026-11-28 08:00, "
@@ -198,7 +200,9 @@ def whatsapp_number(c: Checker, key: str, value: Any) -> Any:
     if result is INVALID or is_placeholder(result):
         return result
     if not re.fullmatch(r"62\d{7,13}", result):
-        return c.error(key, f"tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{result}'")
+        return c.error(
+            key, f"tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{result}'"
+        )
     return result
 
 

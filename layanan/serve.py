@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map = {  # noqa: RUF012 - http.server's class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".xml": "application/xml",
         ".json": "application/json",

@@ -15,7 +15,8 @@ from typing import Any
 from pelican.contents import Page
 from pelican.readers import Readers
 
-from layanan import crossref, situs as situs_module
+from layanan import crossref
+from layanan import situs as situs_module
 from layanan.clock import build_time
 from layanan.contents import CLASSES
 from layanan.problems import Problem
@@ -59,7 +60,9 @@ def read_all(settings: dict[str, Any], readers: Readers) -> list[Page]:
     for relative in content_files(settings["PATH"]):
         kind = relative.split("/")[0]
         items.append(
-            readers.read_file(base_path=settings["PATH"], path=relative, content_class=CLASSES.get(kind, Page), context={})
+            readers.read_file(
+                base_path=settings["PATH"], path=relative, content_class=CLASSES.get(kind, Page), context={}
+            )
         )
     return items
 
@@ -83,7 +86,9 @@ def assemble(items: list[Page], situs: Situs) -> Site:
     now = build_time(situs.tz)
     groups = crossref.by_kind([i for i in items if i.status != "draft"])
     layanan = sorted(groups["layanan"], key=lambda s: (situs.kategori_layanan.index(s.kategori), s.title.lower()))
-    pengumuman = sorted((p for p in groups["pengumuman"] if p.date <= now), key=lambda p: (p.date, p.slug), reverse=True)
+    pengumuman = sorted(
+        (p for p in groups["pengumuman"] if p.date <= now), key=lambda p: (p.date, p.slug), reverse=True
+    )
     kelurahan = sorted(groups["kelurahan"], key=lambda k: k.title.lower())
     halaman = sorted(groups["halaman"], key=lambda p: p.slug)
     services = {s.slug: s for s in layanan}

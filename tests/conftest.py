@@ -46,7 +46,9 @@ class Built:
         return sorted(self.root.rglob("*.html"))
 
     def all_text(self) -> str:
-        return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(self.root.rglob("*")) if p.is_file())
+        return "\n".join(
+            p.read_text(encoding="utf-8", errors="replace") for p in sorted(self.root.rglob("*")) if p.is_file()
+        )
 
 
 def build_site(content: Path, output: Path, settings: Path = SETTINGS, **overrides: object) -> Built:
@@ -125,9 +127,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to prove a folder did not change."""
-    return {
-        os.path.relpath(p, folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {os.path.relpath(p, folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # A valid service file whose line numbers the validation tests rely on.

@@ -13,19 +13,31 @@ def test_empty_file(project: Project) -> None:
 
 
 def test_no_front_matter(project: Project) -> None:
-    assert_problem(project, "layanan/uji.md", "judul: Uji\n", f"{SERVICE}:1: (front matter): tidak ada front matter; baris pertama harus '---'")
+    assert_problem(
+        project,
+        "layanan/uji.md",
+        "judul: Uji\n",
+        f"{SERVICE}:1: (front matter): tidak ada front matter; baris pertama harus '---'",
+    )
 
 
 def test_front_matter_not_closed(project: Project) -> None:
-    assert_problem(project, "layanan/uji.md", "---\njudul: Uji\n", f"{SERVICE}:1: (front matter): front matter tidak ditutup")
+    assert_problem(
+        project, "layanan/uji.md", "---\njudul: Uji\n", f"{SERVICE}:1: (front matter): front matter tidak ditutup"
+    )
 
 
 def test_front_matter_not_a_mapping(project: Project) -> None:
-    assert_problem(project, "layanan/uji.md", "---\n- judul\n- kategori\n---\n", f"{SERVICE}:2: (front matter): harus berupa daftar 'kunci: nilai'")
+    assert_problem(
+        project,
+        "layanan/uji.md",
+        "---\n- judul\n- kategori\n---\n",
+        f"{SERVICE}:2: (front matter): harus berupa daftar 'kunci: nilai'",
+    )
 
 
 def test_malformed_yaml_reports_the_line_in_the_file(project: Project) -> None:
-    text = VALID_SERVICE.replace("waktu: 1 hari kerja", "waktu: \"1 hari kerja")
+    text = VALID_SERVICE.replace("waktu: 1 hari kerja", 'waktu: "1 hari kerja')
     assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:11: (yaml): YAML tidak dapat dibaca")
 
 
@@ -46,19 +58,27 @@ def test_utf8_bom_is_accepted(project: Project) -> None:
 
 def test_python_tag_is_rejected_not_run(project: Project, tmp_path) -> None:
     marker = tmp_path / "dijalankan"
-    text = VALID_SERVICE.replace(
-        "produk: Surat", f"produk: !!python/object/apply:os.system ['touch {marker}']"
+    text = VALID_SERVICE.replace("produk: Surat", f"produk: !!python/object/apply:os.system ['touch {marker}']")
+    assert_problem(
+        project,
+        "layanan/uji.md",
+        text,
+        f"{SERVICE}:13: (yaml): tag YAML !!python/object/apply:os.system tidak diizinkan",
     )
-    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:13: (yaml): tag YAML !!python/object/apply:os.system tidak diizinkan")
     assert not marker.exists()
 
 
 def test_alias_bomb_rejected_quickly(project: Project) -> None:
     lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 12)
+    ]
     lines += ["judul: *a11", "---", ""]
     start = time.perf_counter()
-    assert_problem(project, "layanan/uji.md", "\n".join(lines), f"{SERVICE}:3: (yaml): alias YAML (*nama) tidak diizinkan")
+    assert_problem(
+        project, "layanan/uji.md", "\n".join(lines), f"{SERVICE}:3: (yaml): alias YAML (*nama) tidak diizinkan"
+    )
     assert time.perf_counter() - start < 5
 
 
@@ -68,7 +88,12 @@ def test_duplicate_key(project: Project) -> None:
 
 
 def test_markdown_outside_known_folders(project: Project) -> None:
-    assert_problem(project, "lain/catatan.md", VALID_SERVICE, "content/lain/catatan.md:1: (berkas): berkas .md harus berada langsung di salah satu folder")
+    assert_problem(
+        project,
+        "lain/catatan.md",
+        VALID_SERVICE,
+        "content/lain/catatan.md:1: (berkas): berkas .md harus berada langsung di salah satu folder",
+    )
 
 
 def test_markdown_in_berkas_is_published_as_a_file(project: Project) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project
 
 SERVICE = "content/layanan/uji.md"
@@ -41,38 +40,152 @@ def test_valid_service_and_announcement_pass(project: Project) -> None:
 
 SERVICE_CASES = [
     ("judul missing", service("judul: Layanan Uji\n"), f"{SERVICE}:1: judul: wajib diisi"),
-    ("ringkasan too long", service("ringkasan: Untuk menguji.", "ringkasan: " + "x" * 201), f"{SERVICE}:4: ringkasan: terlalu panjang"),
-    ("persyaratan as text", service("persyaratan:\n  - KTP-el\n  - dokumen: Kartu Keluarga\n    jumlah: 1\n", "persyaratan: KTP-el\n"), f"{SERVICE}:5: persyaratan: harus berupa daftar"),
-    ("persyaratan empty", service("persyaratan:\n  - KTP-el\n  - dokumen: Kartu Keluarga\n    jumlah: 1\n", "persyaratan: []\n"), f"{SERVICE}:5: persyaratan: isi paling sedikit 1 butir"),
-    ("persyaratan item without dokumen", service("  - dokumen: Kartu Keluarga\n", "  - keterangan: Kartu Keluarga\n"), f"{SERVICE}:7: persyaratan.2.dokumen: wajib diisi"),
-    ("persyaratan item unknown key", service("    jumlah: 1\n", "    jumlh: 1\n"), f"{SERVICE}:8: persyaratan.2.jumlh: kunci tidak dikenal; maksud Anda 'jumlah'?"),
-    ("persyaratan jumlah zero", service("    jumlah: 1\n", "    jumlah: 0\n"), f"{SERVICE}:8: persyaratan.2.jumlah: harus lebih dari 0"),
+    (
+        "ringkasan too long",
+        service("ringkasan: Untuk menguji.", "ringkasan: " + "x" * 201),
+        f"{SERVICE}:4: ringkasan: terlalu panjang",
+    ),
+    (
+        "persyaratan as text",
+        service("persyaratan:\n  - KTP-el\n  - dokumen: Kartu Keluarga\n    jumlah: 1\n", "persyaratan: KTP-el\n"),
+        f"{SERVICE}:5: persyaratan: harus berupa daftar",
+    ),
+    (
+        "persyaratan empty",
+        service("persyaratan:\n  - KTP-el\n  - dokumen: Kartu Keluarga\n    jumlah: 1\n", "persyaratan: []\n"),
+        f"{SERVICE}:5: persyaratan: isi paling sedikit 1 butir",
+    ),
+    (
+        "persyaratan item without dokumen",
+        service("  - dokumen: Kartu Keluarga\n", "  - keterangan: Kartu Keluarga\n"),
+        f"{SERVICE}:7: persyaratan.2.dokumen: wajib diisi",
+    ),
+    (
+        "persyaratan item unknown key",
+        service("    jumlah: 1\n", "    jumlh: 1\n"),
+        f"{SERVICE}:8: persyaratan.2.jumlh: kunci tidak dikenal; maksud Anda 'jumlah'?",
+    ),
+    (
+        "persyaratan jumlah zero",
+        service("    jumlah: 1\n", "    jumlah: 0\n"),
+        f"{SERVICE}:8: persyaratan.2.jumlah: harus lebih dari 0",
+    ),
     ("prosedur missing", service("prosedur:\n  - Datang ke loket.\n"), f"{SERVICE}:1: prosedur: wajib diisi"),
-    ("prosedur item not text", service("  - Datang ke loket.", "  - {a: b}"), f"{SERVICE}:10: prosedur.1: harus berupa teks"),
-    ("waktu read as sexagesimal", service("waktu: 1 hari kerja", "waktu: 8:00"), f"{SERVICE}:11: waktu: '8:00' dibaca sebagai angka 480, bukan teks; tulis dalam tanda kutip"),
-    ("biaya with thousands dot", service("biaya: 0", "biaya: 50.000"), f"{SERVICE}:12: biaya: '50.000' dibaca sebagai angka pecahan 50.0; tulis rupiah utuh tanpa titik atau koma, misalnya 50000"),
+    (
+        "prosedur item not text",
+        service("  - Datang ke loket.", "  - {a: b}"),
+        f"{SERVICE}:10: prosedur.1: harus berupa teks",
+    ),
+    (
+        "waktu read as sexagesimal",
+        service("waktu: 1 hari kerja", "waktu: 8:00"),
+        f"{SERVICE}:11: waktu: '8:00' dibaca sebagai angka 480, bukan teks; tulis dalam tanda kutip",
+    ),
+    (
+        "biaya with thousands dot",
+        service("biaya: 0", "biaya: 50.000"),
+        f"{SERVICE}:12: biaya: '50.000' dibaca sebagai angka pecahan 50.0; tulis rupiah utuh tanpa titik atau koma, misalnya 50000",
+    ),
     ("biaya negative", service("biaya: 0", "biaya: -5"), f"{SERVICE}:12: biaya: tidak boleh negatif"),
     ("biaya boolean", service("biaya: 0", "biaya: no"), f"{SERVICE}:12: biaya: harus jumlah rupiah"),
     ("produk empty", service("produk: Surat", "produk:"), f"{SERVICE}:13: produk: wajib diisi; nilainya kosong"),
-    ("kanal unknown value", service("  - loket", "  - pos"), f"{SERVICE}:15: kanal.1: 'pos' tidak dikenal; pilih salah satu: whatsapp, loket, daring"),
-    ("kanal repeated", service("  - loket", "  - loket\n  - loket"), f"{SERVICE}:16: kanal.2: 'loket' ditulis dua kali"),
-    ("daring without tautan_daring", service("  - loket", "  - daring"), f"{SERVICE}:1: tautan_daring: wajib diisi karena kanal memuat 'daring'"),
-    ("tautan_daring not a URL", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: www.contoh"), f"{SERVICE}:17: tautan_daring: harus alamat web lengkap"),
-    ("diperbarui impossible", service("diperbarui: 2026-11-01", "diperbarui: 2026-13-45"), f"{SERVICE}:16: diperbarui: tanggal '2026-13-45' tidak ada di kalender"),
-    ("diperbarui in another format", service("diperbarui: 2026-11-01", "diperbarui: 1 November 2026"), f"{SERVICE}:16: diperbarui: harus tanggal dengan format TTTT-BB-HH"),
-    ("wajib_datang not a boolean", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nwajib_datang: kadang"), f"{SERVICE}:17: wajib_datang: harus true atau false"),
-    ("tempat as number", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntempat: 12"), f"{SERVICE}:17: tempat: '12' dibaca sebagai angka 12"),
-    ("terkait with a bad slug", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nterkait:\n  - Layanan Kedua"), f"{SERVICE}:18: terkait.1: 'Layanan Kedua' bukan slug yang sah"),
-    ("dasar_hukum as text", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ndasar_hukum: UU 1"), f"{SERVICE}:17: dasar_hukum: harus berupa daftar"),
-    ("formulir without berkas", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nformulir:\n  - judul: F-1"), f"{SERVICE}:18: formulir.1.berkas: wajib diisi"),
-    ("riwayat with a bad date", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nriwayat:\n  - tanggal: 2026-02-30\n    perubahan: x"), f"{SERVICE}:18: riwayat.1.tanggal: tanggal '2026-02-30' tidak ada"),
-    ("kata_kunci item a number", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nkata_kunci:\n  - 17"), f"{SERVICE}:18: kata_kunci.1: '17' dibaca sebagai angka"),
-    ("populer not a boolean", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\npopuler: 1"), f"{SERVICE}:17: populer: harus true atau false"),
-    ("alias with a bad slug", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nalias:\n  - lama_sekali"), f"{SERVICE}:18: alias.1: 'lama_sekali' bukan slug"),
-    ("slug with capitals", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nslug: Uji"), f"{SERVICE}:17: slug: 'Uji' bukan slug yang sah"),
-    ("draf not a boolean", service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ndraf: mungkin"), f"{SERVICE}:17: draf: harus true atau false"),
-    ("unknown key near a known one", service("produk: Surat", "produk: Surat\npersyaratn: x"), f"{SERVICE}:14: persyaratn: kunci tidak dikenal; maksud Anda 'persyaratan'?"),
-    ("unknown key far from all", service("produk: Surat", "produk: Surat\nwarna: biru"), f"{SERVICE}:14: warna: kunci tidak dikenal; kunci yang boleh: judul"),
+    (
+        "kanal unknown value",
+        service("  - loket", "  - pos"),
+        f"{SERVICE}:15: kanal.1: 'pos' tidak dikenal; pilih salah satu: whatsapp, loket, daring",
+    ),
+    (
+        "kanal repeated",
+        service("  - loket", "  - loket\n  - loket"),
+        f"{SERVICE}:16: kanal.2: 'loket' ditulis dua kali",
+    ),
+    (
+        "daring without tautan_daring",
+        service("  - loket", "  - daring"),
+        f"{SERVICE}:1: tautan_daring: wajib diisi karena kanal memuat 'daring'",
+    ),
+    (
+        "tautan_daring not a URL",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: www.contoh"),
+        f"{SERVICE}:17: tautan_daring: harus alamat web lengkap",
+    ),
+    (
+        "diperbarui impossible",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-13-45"),
+        f"{SERVICE}:16: diperbarui: tanggal '2026-13-45' tidak ada di kalender",
+    ),
+    (
+        "diperbarui in another format",
+        service("diperbarui: 2026-11-01", "diperbarui: 1 November 2026"),
+        f"{SERVICE}:16: diperbarui: harus tanggal dengan format TTTT-BB-HH",
+    ),
+    (
+        "wajib_datang not a boolean",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nwajib_datang: kadang"),
+        f"{SERVICE}:17: wajib_datang: harus true atau false",
+    ),
+    (
+        "tempat as number",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntempat: 12"),
+        f"{SERVICE}:17: tempat: '12' dibaca sebagai angka 12",
+    ),
+    (
+        "terkait with a bad slug",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nterkait:\n  - Layanan Kedua"),
+        f"{SERVICE}:18: terkait.1: 'Layanan Kedua' bukan slug yang sah",
+    ),
+    (
+        "dasar_hukum as text",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ndasar_hukum: UU 1"),
+        f"{SERVICE}:17: dasar_hukum: harus berupa daftar",
+    ),
+    (
+        "formulir without berkas",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nformulir:\n  - judul: F-1"),
+        f"{SERVICE}:18: formulir.1.berkas: wajib diisi",
+    ),
+    (
+        "riwayat with a bad date",
+        service(
+            "diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nriwayat:\n  - tanggal: 2026-02-30\n    perubahan: x"
+        ),
+        f"{SERVICE}:18: riwayat.1.tanggal: tanggal '2026-02-30' tidak ada",
+    ),
+    (
+        "kata_kunci item a number",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nkata_kunci:\n  - 17"),
+        f"{SERVICE}:18: kata_kunci.1: '17' dibaca sebagai angka",
+    ),
+    (
+        "populer not a boolean",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\npopuler: 1"),
+        f"{SERVICE}:17: populer: harus true atau false",
+    ),
+    (
+        "alias with a bad slug",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nalias:\n  - lama_sekali"),
+        f"{SERVICE}:18: alias.1: 'lama_sekali' bukan slug",
+    ),
+    (
+        "slug with capitals",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nslug: Uji"),
+        f"{SERVICE}:17: slug: 'Uji' bukan slug yang sah",
+    ),
+    (
+        "draf not a boolean",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ndraf: mungkin"),
+        f"{SERVICE}:17: draf: harus true atau false",
+    ),
+    (
+        "unknown key near a known one",
+        service("produk: Surat", "produk: Surat\npersyaratn: x"),
+        f"{SERVICE}:14: persyaratn: kunci tidak dikenal; maksud Anda 'persyaratan'?",
+    ),
+    (
+        "unknown key far from all",
+        service("produk: Surat", "produk: Surat\nwarna: biru"),
+        f"{SERVICE}:14: warna: kunci tidak dikenal; kunci yang boleh: judul",
+    ),
 ]
 
 
@@ -84,15 +197,51 @@ def test_service_rule(project: Project, case: str, text: str, expected: str) -> 
 ANNOUNCEMENT_CASES = [
     ("no body", announcement("Isi pengumuman.\n"), f"{ANNOUNCEMENT}:1: (isi): isi pengumuman kosong"),
     ("tanggal missing", announcement("tanggal: 2026-11-10\n"), f"{ANNOUNCEMENT}:1: tanggal: wajib diisi"),
-    ("tanggal impossible time", announcement("tanggal: 2026-11-10", "tanggal: 2026-11-10 25:00"), f"{ANNOUNCEMENT}:3: tanggal: tanggal atau jam '2026-11-10 25:00' tidak ada"),
-    ("tanggal impossible date", announcement("tanggal: 2026-11-10", "tanggal: 2026-13-45"), f"{ANNOUNCEMENT}:3: tanggal: tanggal atau jam '2026-13-45' tidak ada"),
-    ("tanggal in words", announcement("tanggal: 2026-11-10", "tanggal: besok"), f"{ANNOUNCEMENT}:3: tanggal: harus tanggal TTTT-BB-HH atau tanggal dan jam"),
-    ("penting not a boolean", announcement("kategori: Layanan", "kategori: Layanan\npenting: sangat"), f"{ANNOUNCEMENT}:5: penting: harus true atau false"),
-    ("berlaku_hingga impossible", announcement("kategori: Layanan", "kategori: Layanan\nberlaku_hingga: 2026-11-31"), f"{ANNOUNCEMENT}:5: berlaku_hingga: tanggal '2026-11-31' tidak ada"),
-    ("gambar without gambar_alt", announcement("kategori: Layanan", "kategori: Layanan\ngambar: gambar.svg"), f"{ANNOUNCEMENT}:1: gambar_alt: wajib diisi bila ada gambar"),
-    ("kelurahan as text", announcement("kategori: Layanan", "kategori: Layanan\nkelurahan: desa-a"), f"{ANNOUNCEMENT}:5: kelurahan: harus berupa daftar"),
-    ("lampiran not a mapping", announcement("kategori: Layanan", "kategori: Layanan\nlampiran:\n  - surat.pdf"), f"{ANNOUNCEMENT}:6: lampiran.1: harus berupa pasangan kunci: nilai"),
-    ("ringkasan too long", announcement("kategori: Layanan", "kategori: Layanan\nringkasan: " + "x" * 301), f"{ANNOUNCEMENT}:5: ringkasan: terlalu panjang"),
+    (
+        "tanggal impossible time",
+        announcement("tanggal: 2026-11-10", "tanggal: 2026-11-10 25:00"),
+        f"{ANNOUNCEMENT}:3: tanggal: tanggal atau jam '2026-11-10 25:00' tidak ada",
+    ),
+    (
+        "tanggal impossible date",
+        announcement("tanggal: 2026-11-10", "tanggal: 2026-13-45"),
+        f"{ANNOUNCEMENT}:3: tanggal: tanggal atau jam '2026-13-45' tidak ada",
+    ),
+    (
+        "tanggal in words",
+        announcement("tanggal: 2026-11-10", "tanggal: besok"),
+        f"{ANNOUNCEMENT}:3: tanggal: harus tanggal TTTT-BB-HH atau tanggal dan jam",
+    ),
+    (
+        "penting not a boolean",
+        announcement("kategori: Layanan", "kategori: Layanan\npenting: sangat"),
+        f"{ANNOUNCEMENT}:5: penting: harus true atau false",
+    ),
+    (
+        "berlaku_hingga impossible",
+        announcement("kategori: Layanan", "kategori: Layanan\nberlaku_hingga: 2026-11-31"),
+        f"{ANNOUNCEMENT}:5: berlaku_hingga: tanggal '2026-11-31' tidak ada",
+    ),
+    (
+        "gambar without gambar_alt",
+        announcement("kategori: Layanan", "kategori: Layanan\ngambar: gambar.svg"),
+        f"{ANNOUNCEMENT}:1: gambar_alt: wajib diisi bila ada gambar",
+    ),
+    (
+        "kelurahan as text",
+        announcement("kategori: Layanan", "kategori: Layanan\nkelurahan: desa-a"),
+        f"{ANNOUNCEMENT}:5: kelurahan: harus berupa daftar",
+    ),
+    (
+        "lampiran not a mapping",
+        announcement("kategori: Layanan", "kategori: Layanan\nlampiran:\n  - surat.pdf"),
+        f"{ANNOUNCEMENT}:6: lampiran.1: harus berupa pasangan kunci: nilai",
+    ),
+    (
+        "ringkasan too long",
+        announcement("kategori: Layanan", "kategori: Layanan\nringkasan: " + "x" * 301),
+        f"{ANNOUNCEMENT}:5: ringkasan: terlalu panjang",
+    ),
 ]
 
 
@@ -115,11 +264,31 @@ VALID_KELURAHAN = "---\nnama: Kelurahan Desa C\nalamat: Jalan C\n---\n"
 KELURAHAN_CASES = [
     ("nama missing", "---\nalamat: Jalan C\n---\n", f"{KELURAHAN}:1: nama: wajib diisi"),
     ("alamat missing", "---\nnama: Desa C\n---\n", f"{KELURAHAN}:1: alamat: wajib diisi"),
-    ("telepon read as octal", "---\ntelepon: 0541123456\nnama: Desa C\nalamat: Jalan C\n---\n", f"{KELURAHAN}:2: telepon: '0541123456' dibaca sebagai angka 92579630, bukan teks; tulis dalam tanda kutip"),
-    ("whatsapp with a leading zero", VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nwhatsapp: \"08123456789\"\n"), f"{KELURAHAN}:4: whatsapp: tulis nomor WhatsApp dengan kode negara"),
-    ("email without @", VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nemail: kantor.desa\n"), f"{KELURAHAN}:4: email: 'kantor.desa' bukan alamat email yang sah"),
-    ("koordinat without lon", VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nkoordinat:\n  lat: -0.5\n"), f"{KELURAHAN}:4: koordinat.lon: wajib diisi"),
-    ("koordinat as text", VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nkoordinat:\n  lat: utara\n  lon: 117\n"), f"{KELURAHAN}:5: koordinat.lat: harus angka"),
+    (
+        "telepon read as octal",
+        "---\ntelepon: 0541123456\nnama: Desa C\nalamat: Jalan C\n---\n",
+        f"{KELURAHAN}:2: telepon: '0541123456' dibaca sebagai angka 92579630, bukan teks; tulis dalam tanda kutip",
+    ),
+    (
+        "whatsapp with a leading zero",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", 'alamat: Jalan C\nwhatsapp: "08123456789"\n'),
+        f"{KELURAHAN}:4: whatsapp: tulis nomor WhatsApp dengan kode negara",
+    ),
+    (
+        "email without @",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nemail: kantor.desa\n"),
+        f"{KELURAHAN}:4: email: 'kantor.desa' bukan alamat email yang sah",
+    ),
+    (
+        "koordinat without lon",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nkoordinat:\n  lat: -0.5\n"),
+        f"{KELURAHAN}:4: koordinat.lon: wajib diisi",
+    ),
+    (
+        "koordinat as text",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nkoordinat:\n  lat: utara\n  lon: 117\n"),
+        f"{KELURAHAN}:5: koordinat.lat: harus angka",
+    ),
 ]
 
 
@@ -131,7 +300,11 @@ def test_kelurahan_rule(project: Project, case: str, text: str, expected: str) -
 PAGE = "content/halaman/baru.md"
 PAGE_CASES = [
     ("judul missing", "---\nmenu: 3\n---\nIsi.\n", f"{PAGE}:1: judul: wajib diisi"),
-    ("menu not a whole number", "---\njudul: Baru\nmenu: pertama\n---\nIsi.\n", f"{PAGE}:3: menu: harus bilangan bulat"),
+    (
+        "menu not a whole number",
+        "---\njudul: Baru\nmenu: pertama\n---\nIsi.\n",
+        f"{PAGE}:3: menu: harus bilangan bulat",
+    ),
     ("menu a fraction", "---\njudul: Baru\nmenu: 1.5\n---\nIsi.\n", f"{PAGE}:3: menu: harus bilangan bulat"),
 ]
 

@@ -1,0 +1,56 @@
+"""Tasks for staff and developers: `invoke --list` shows them all."""
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+PY = sys.executable
+
+
+def _layanan(c, command: str, settings: str = "pelicanconf.py", extra: str = "") -> None:
+    c.run(f'"{PY}" -m layanan {command} --settings {settings} {extra}', pty=False)
+
+
+@task
+def build(c):
+    """Bangun situs untuk pratinjau (pelicanconf.py) ke folder output/."""
+    _layanan(c, "build")
+
+
+@task
+def preview(c):
+    """Bangun situs persis seperti yang akan diterbitkan (publishconf.py) ke output/."""
+    _layanan(c, "build", "publishconf.py")
+
+
+@task
+def check(c, strict=False):
+    """Periksa semua konten tanpa membangun situs; --strict: peringatan juga gagal."""
+    _layanan(c, "check", extra="--strict" if strict else "")
+
+
+@task
+def serve(c, port=8000):
+    """Tampilkan output/ di http://127.0.0.1:8000/."""
+    _layanan(c, "serve", extra=f"--port {port}")
+
+
+@task
+def livereload(c, port=8000):
+    """Bangun, tampilkan, dan bangun ulang setiap kali berkas konten atau tema disimpan."""
+    _layanan(c, "livereload", extra=f"--port {port}")
+
+
+@task
+def clean(c):
+    """Hapus output/ dan cache/."""
+    for folder in ("output", "cache"):
+        shutil.rmtree(Path(folder), ignore_errors=True)
+
+
+@task
+def test(c):
+    """Jalankan semua tes."""
+    c.run(f'"{PY}" -m pytest -q', pty=False)
