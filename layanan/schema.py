@@ -163,7 +163,8 @@ def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
                 return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(int(hour), int(minute)), c.tz)
             if "T" in raw:
                 parsed = dt.datetime.fromisoformat(raw)
-                return parsed if parsed.tzinfo else parsed.replace(tzinfo=c.tz)
+                # Shown and fed in the site's own zone, whatever offset it was written with.
+                return parsed.astimezone(c.tz) if parsed.tzinfo else parsed.replace(tzinfo=c.tz)
         except ValueError:
             return c.error(
                 key, f"tanggal atau jam '{raw}' tidak ada; periksa bulan (01-12), hari dan jam (00:00-23:59)"
@@ -222,7 +223,11 @@ def timezone(c: Checker, key: str, value: Any) -> Any:
     try:
         ZoneInfo(result)
     except (ZoneInfoNotFoundError, ValueError):
-        return c.error(key, f"zona waktu '{result}' tidak dikenal; untuk WITA tulis Asia/Makassar")
+        return c.error(
+            key,
+            f"zona waktu '{result}' tidak dikenal; tulis nama IANA: Asia/Jakarta (WIB), "
+            "Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+        )
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import LENGKAP, Project
 
 SITUS = "content/situs.yaml"
@@ -34,7 +35,7 @@ CASES = [
     (
         "zona_waktu unknown",
         situs("zona_waktu: Asia/Makassar", "zona_waktu: WITA"),
-        f"{SITUS}:10: zona_waktu: zona waktu 'WITA' tidak dikenal; untuk WITA tulis Asia/Makassar",
+        f"{SITUS}:10: zona_waktu: zona waktu 'WITA' tidak dikenal; tulis nama IANA",
     ),
     (
         "kategori_layanan as text",
