@@ -14,13 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from layanan.frontmatter import Document
 from layanan.problems import Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+URL_RE = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?")
+WHATSAPP_RE = re.compile(r"62\d{7,13}")
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$")
 PLACEHOLDER = "[ISI:"
@@ -176,44 +178,30 @@ def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
     )
 
 
-def url(c: Checker, key: str, value: Any) -> Any:
-    result = text(c, key, value)
-    if result is INVALID or is_placeholder(result):
+def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True) -> Validator:
+    """Text that must match ``pattern``; ``message`` says how, with ``{value}`` for what was typed."""
+
+    def check(c: Checker, key: str, value: Any) -> Any:
+        result = text(c, key, value)
+        if result is INVALID or (placeholder_ok and is_placeholder(result)):
+            return result
+        if not pattern.fullmatch(result):
+            return c.error(key, message.format(value=result))
         return result
-    parts = urlsplit(result)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in result:
-        return c.error(key, f"harus alamat web lengkap yang diawali https://, bukan '{result}'")
-    return result
+
+    return check
 
 
-def slug(c: Checker, key: str, value: Any) -> Any:
-    result = text(c, key, value)
-    if result is not INVALID and not SLUG_RE.match(result):
-        return c.error(
-            key,
-            f"'{result}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
-        )
-    return result
-
-
-def whatsapp_number(c: Checker, key: str, value: Any) -> Any:
-    result = text(c, key, value)
-    if result is INVALID or is_placeholder(result):
-        return result
-    if not re.fullmatch(r"62\d{7,13}", result):
-        return c.error(
-            key, f"tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{result}'"
-        )
-    return result
-
-
-def email(c: Checker, key: str, value: Any) -> Any:
-    result = text(c, key, value)
-    if result is INVALID or is_placeholder(result):
-        return result
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", result):
-        return c.error(key, f"'{result}' bukan alamat email yang sah")
-    return result
+url = matching(URL_RE, "harus alamat web lengkap yang diawali https://, bukan '{value}'")
+slug = matching(
+    SLUG_RE,
+    "'{value}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
+    placeholder_ok=False,
+)
+whatsapp_number = matching(
+    WHATSAPP_RE, "tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{value}'"
+)
+email = matching(EMAIL_RE, "'{value}' bukan alamat email yang sah")
 
 
 def timezone(c: Checker, key: str, value: Any) -> Any:
