@@ -370,7 +370,7 @@ PENGUMUMAN: dict[str, Field] = {
     "judul": Field(text, True),
     "tanggal": Field(date_or_datetime, True),
     "kategori": Field(text, True),
-    "ringkasan": Field(short_text(300)),
+    "ringkasan": Field(text),
     "kelurahan": Field(SLUGS, default=()),
     "layanan": Field(SLUGS, default=()),
     "penting": Field(boolean, default=False),
@@ -396,7 +396,7 @@ KELURAHAN: dict[str, Field] = {
 
 HALAMAN: dict[str, Field] = {
     "judul": Field(text, True),
-    "ringkasan": Field(short_text(300)),
+    "ringkasan": Field(text),
     "menu": Field(whole_number),
     "draf": Field(boolean, default=False),
 }

@@ -347,3 +347,23 @@ def test_sample_has_the_required_content(sample: Built) -> None:
     for page in ("/tentang/", "/kontak/", "/pengaduan/", "/langganan/"):
         assert sample.exists(page)
     assert sample.soup("/pengaduan/").find("a", href="https://www.lapor.go.id")
+
+
+def test_production_build_has_every_url_and_no_broken_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import PUBLISH_SETTINGS
+
+    monkeypatch.setenv("SITEURL", "https://uji.example.go.id")
+    built = build_site(LENGKAP, tmp_path / "output", settings=PUBLISH_SETTINGS)
+    for url in (
+        "/",
+        "/layanan/",
+        "/pengumuman/",
+        "/kelurahan/",
+        "/feeds/pengumuman.xml",
+        "/api/layanan.json",
+        "/sitemap.xml",
+    ):
+        assert built.exists(url), url
+    assert not [(page, ref) for page, ref in internal_refs(built) if not built.exists(ref)]
+    assert built.soup("/").find("link", rel="canonical")["href"] == "https://uji.example.go.id/"
+    assert "https://uji.example.go.id/layanan/kedua/" in built.text("/sitemap.xml")

@@ -238,11 +238,6 @@ ANNOUNCEMENT_CASES = [
         announcement("kategori: Layanan", "kategori: Layanan\nlampiran:\n  - surat.pdf"),
         f"{ANNOUNCEMENT}:6: lampiran.1: harus berupa pasangan kunci: nilai",
     ),
-    (
-        "ringkasan too long",
-        announcement("kategori: Layanan", "kategori: Layanan\nringkasan: " + "x" * 301),
-        f"{ANNOUNCEMENT}:5: ringkasan: terlalu panjang",
-    ),
 ]
 
 
