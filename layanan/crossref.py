@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
 from pelican.contents import Page
 
+from layanan import body
 from layanan.problems import Problem, display_path
 from layanan.situs import Situs
 
@@ -15,12 +17,12 @@ RESERVED = frozenset(
 )
 
 
-def problem(item: Page, key: str, message: str) -> Problem:
+def problem(item: Page, key: str, message: str, warning: bool = False) -> Problem:
     lines = item.metadata.get("lines", {})
     probe = key
     while probe and probe not in lines:
         probe = probe.rpartition(".")[0]
-    return Problem(display_path(item.source_path), lines.get(probe, 1), key, message)
+    return Problem(display_path(item.source_path), lines.get(probe, 1), key, message, warning)
 
 
 def by_kind(items: list[Page]) -> dict[str, list[Page]]:
@@ -30,8 +32,13 @@ def by_kind(items: list[Page]) -> dict[str, list[Page]]:
     return groups
 
 
-def check(items: list[Page], situs: Situs, content_path: str) -> list[Problem]:
-    """Every problem that needs more than one file to see."""
+def published(item: Page, now: dt.datetime) -> bool:
+    """Part of this build: not a draft, and not an announcement whose time has not come."""
+    return item.status != "draft" and not (item.metadata.get("kind") == "pengumuman" and item.date > now)
+
+
+def check(items: list[Page], situs: Situs, content_path: str, now: dt.datetime) -> list[Problem]:
+    """Every problem that needs more than one file (or the build clock) to see."""
     groups = by_kind(items)
     found: list[Problem] = []
     found += _categories(groups, situs)
@@ -41,6 +48,8 @@ def check(items: list[Page], situs: Situs, content_path: str) -> list[Problem]:
     found += _reserved(groups["halaman"])
     found += _references(groups)
     found += _files(groups, Path(content_path) / "berkas")
+    found += _body_links(items, Path(content_path) / "berkas", now)
+    found += _stale(groups["layanan"], now)
     return found
 
 
@@ -145,3 +154,55 @@ def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
                     )
                 )
     return found
+
+
+def _urls(items: list[Page]) -> set[str]:
+    urls = {"/layanan/", "/pengumuman/", "/kelurahan/"}
+    for item in items:
+        kind = item.metadata.get("kind")
+        if kind in ("layanan", "pengumuman", "kelurahan") and "slug" in item.metadata:
+            urls.add(f"/{kind}/{item.metadata['slug']}/")
+            urls.update(f"/{kind}/{alias}/" for alias in item.metadata.get("alias", ()))
+    return urls
+
+
+def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Problem]:
+    """Links in bodies to our own pages and files must lead somewhere when the page is live."""
+    live = [i for i in items if published(i, now)]
+    live_urls = _urls(live)
+    scheduled_urls = _urls([i for i in items if i.status != "draft"])
+    found = []
+    for item in items:
+        if item.status == "draft" or "body_markdown" not in item.metadata:
+            continue
+        # A scheduled announcement may link to what goes live with it; a live page only to what is live now.
+        valid = live_urls if published(item, now) else scheduled_urls
+        for offset, path in body.own_links(item.metadata["body_markdown"]):
+            if path.startswith("/berkas/"):
+                name = path.removeprefix("/berkas/")
+                target = (berkas / name).resolve()
+                ok = target.is_relative_to(berkas.resolve()) and target.is_file()
+                message = f"tautan ke berkas '{name}' yang tidak ada di content/berkas/"
+            else:
+                ok = path in valid or path + "/" in valid or path.startswith("/pengumuman/halaman/")
+                message = f"tautan ke {path} yang tidak ada; periksa slugnya (atau halaman itu masih draf/terjadwal)"
+            if not ok:
+                line = item.metadata["body_line"] + offset
+                found.append(Problem(display_path(item.source_path), line, "(isi)", message))
+    return found
+
+
+def _stale(services: list[Page], now: dt.datetime) -> list[Problem]:
+    """Requirements not checked for a year may no longer be true: say so, without failing the build."""
+    limit = now.date() - dt.timedelta(days=365)
+    return [
+        problem(
+            item,
+            "diperbarui",
+            f"terakhir diperiksa {item.metadata['diperbarui'].isoformat()}, lebih dari 12 bulan lalu; "
+            "periksa ulang persyaratannya lalu perbarui tanggal ini",
+            warning=True,
+        )
+        for item in services
+        if item.status != "draft" and item.metadata.get("diperbarui") and item.metadata["diperbarui"] < limit
+    ]

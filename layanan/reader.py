@@ -17,10 +17,11 @@ from zoneinfo import ZoneInfo
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from layanan import schema
-from layanan.frontmatter import split
+from layanan import body, schema
+from layanan.frontmatter import SourceFile, split
 from layanan.problems import Problem, display_path
 
+MAX_BYTES = 1_000_000  # a content file is text; anything bigger is a mistake, refused before parsing
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -61,6 +62,35 @@ def placeholders(
     return sorted(found)
 
 
+def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile | None, dict[str, Any], list[Problem]]:
+    """Everything about one file that needs no other file. Never raises for what a file holds."""
+    if len(data) > MAX_BYTES:
+        size = len(data) / 1_000_000
+        message = (
+            f"berkas terlalu besar ({size:.1f} MB; paling besar 1 MB); simpan dokumen dan gambar di content/berkas/"
+        )
+        return None, {}, [Problem(shown, 1, "(berkas)", message)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return (
+            None,
+            {},
+            [Problem(shown, line, "(berkas)", "bukan teks UTF-8; simpan ulang berkas dengan encoding UTF-8")],
+        )
+    source, problems = split(text, shown)
+    if source is None:
+        return None, {}, problems
+    checker = schema.Checker(shown, source.doc, tz, problems)
+    values = schema.validate(kind, checker)
+    if kind == "pengumuman" and not source.body.strip():
+        checker.error("(isi)", "isi pengumuman kosong; tulis isinya di bawah baris '---' penutup")
+    for offset, message in body.notices(source.body):
+        checker.warn_at(source.body_line + offset, "(isi)", message)
+    return source, values, checker.problems
+
+
 class LayananReader(MarkdownReader):
     """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields."""
 
@@ -74,30 +104,23 @@ class LayananReader(MarkdownReader):
         config.setdefault("output_format", "html5")
         self._markdown = Markdown(**config)
 
-    def render(self, body: str) -> str:
+    def render(self, text: str) -> str:
+        """Markdown to HTML, sanitised, with ``[ISI: ...]`` marked as unfinished."""
         self._markdown.reset()
-        return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', self._markdown.convert(body))
+        html = body.sanitize(self._markdown.convert(text))
+        return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', html)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown = display_path(source_path)
         kind = kind_of(source_path, self.settings["PATH"])
         if kind is None:
             return "", {"problems": [Problem(shown, 1, "(berkas)", _misplaced_message())], "status": "draft"}
-        try:
-            text = Path(source_path).read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = Path(source_path).read_bytes()[: exc.start].count(b"\n") + 1
-            message = "bukan teks UTF-8; simpan ulang berkas dengan encoding UTF-8"
-            return "", {"problems": [Problem(shown, line, "(berkas)", message)], "status": "draft"}
-        source, problems = split(text, shown)
+        data = Path(source_path).read_bytes()
+        source, values, problems = parse(kind, data, shown, ZoneInfo(self.settings["TIMEZONE"]))
         if source is None:
             return "", {"problems": problems, "status": "draft"}
-        checker = schema.Checker(shown, source.doc, ZoneInfo(self.settings["TIMEZONE"]), problems)
-        values = schema.validate(kind, checker)
         body_html = self.render(source.body) if source.body.strip() else ""
-        if kind == "pengumuman" and not body_html:
-            checker.error("(isi)", "isi pengumuman kosong; tulis isinya di bawah baris '---' penutup")
-        return body_html, self.metadata(kind, source_path, values, source, body_html, checker.problems)
+        return body_html, self.metadata(kind, source_path, values, source, body_html, problems)
 
     def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:
         slug = values.get("slug") or default_slug(kind, source_path)

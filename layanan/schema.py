@@ -64,7 +64,10 @@ class Checker:
         return INVALID
 
     def warn(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.path, self.line(key), key, message, warning=True))
+        self.warn_at(self.line(key), key, message)
+
+    def warn_at(self, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, key, message, warning=True))
 
     def raw(self, key: str, value: Any) -> str:
         return self.doc.raw.get(key, str(value))
@@ -284,11 +287,13 @@ def check_fields(c: Checker, prefix: str, value: dict, fields: dict[str, Field])
             unknown_key(c, f"{prefix}{key}", list(fields))
     for name, spec in fields.items():
         dotted = f"{prefix}{name}"
-        if name not in value:
-            if spec.required:
-                c.error(dotted, "wajib diisi")
-            elif name != "slug":
+        if value.get(name) is None and not spec.required:
+            # An optional key left empty (``tempat:``) means the same as leaving it out.
+            if name != "slug":
                 result[name] = spec.default
+            continue
+        if name not in value:
+            c.error(dotted, "wajib diisi")
             continue
         checked = spec.validator(c, dotted, value[name])
         if checked is not INVALID:
@@ -429,13 +434,15 @@ KINDS: dict[str, dict[str, Field]] = {
 
 
 def check_layanan(c: Checker, values: dict[str, Any]) -> None:
-    if "daring" in values.get("kanal", []) and "tautan_daring" not in c.doc.data:
+    if "daring" in values.get("kanal", []) and c.doc.data.get("tautan_daring") is None:
         c.error("tautan_daring", "wajib diisi karena kanal memuat 'daring'; tulis alamat pengajuan daringnya")
 
 
 def check_pengumuman(c: Checker, values: dict[str, Any]) -> None:
-    if "gambar" in c.doc.data and "gambar_alt" not in c.doc.data:
+    if values.get("gambar") and not c.doc.data.get("gambar_alt"):
         c.error("gambar_alt", "wajib diisi bila ada gambar; jelaskan isi gambar untuk pembaca layar")
+    if values.get("penting") and c.doc.data.get("berlaku_hingga") is None:
+        c.warn("penting", "pengumuman penting tanpa berlaku_hingga akan disematkan selamanya; isi tanggal berakhirnya")
 
 
 RULES: dict[str, Callable[[Checker, dict[str, Any]], None]] = {

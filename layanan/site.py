@@ -76,15 +76,15 @@ def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[
         problems += item.metadata.get("problems", [])
     if situs is None:
         return None, problems
-    problems += crossref.check(items, situs, settings["PATH"])
+    now = build_time(situs.tz)
+    problems += crossref.check(items, situs, settings["PATH"], now)
     if any(not p.warning for p in problems):
         return None, problems
-    return assemble(items, situs), problems
+    return assemble(items, situs, now), problems
 
 
-def assemble(items: list[Page], situs: Situs) -> Site:
-    now = build_time(situs.tz)
-    groups = crossref.by_kind([i for i in items if i.status != "draft"])
+def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
+    groups = crossref.by_kind([i for i in items if crossref.published(i, now)])
     layanan = sorted(groups["layanan"], key=lambda s: (situs.kategori_layanan.index(s.kategori), s.title.lower()))
     pengumuman = sorted(
         (p for p in groups["pengumuman"] if p.date <= now), key=lambda p: (p.date, p.slug), reverse=True
@@ -107,7 +107,7 @@ def assemble(items: list[Page], situs: Situs) -> Site:
         village.announcements = [p for p in pengumuman if not p.villages or village in p.villages]
     placeholders = list(situs.placeholders)
     for item in items:
-        if item.status != "draft":
+        if item.status != "draft":  # scheduled ones go live unattended: they count too
             shown = os.path.relpath(item.source_path)
             placeholders += [(shown, line, key) for line, key in item.metadata.get("placeholders", [])]
     return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders))
