@@ -1,5 +1,6 @@
 """Tasks for staff and developers: `invoke --list` shows them all."""
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -41,6 +42,12 @@ def serve(c, port=8000):
 def livereload(c, port=8000):
     """Bangun, tampilkan, dan bangun ulang setiap kali berkas konten atau tema disimpan."""
     _layanan(c, "livereload", extra=f"--port {port}")
+
+
+@task(positional=["jenis", "judul"])
+def new(c, jenis, judul):
+    """Buat berkas baru dari templat: invoke new layanan "Judul" atau invoke new pengumuman "Judul"."""
+    _layanan(c, "new", extra=f"{shlex.quote(jenis)} {shlex.quote(judul)}")
 
 
 @task

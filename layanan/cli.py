@@ -15,8 +15,10 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.readers import Readers
 
+from layanan import new as new_file
+from layanan import situs as situs_module
 from layanan.build import ConfigError, build, settings_for
-from layanan.problems import ContentErrors, Problem, errors, report
+from layanan.problems import ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
 from layanan.site import load
 
@@ -46,36 +48,68 @@ def check(settings_file: str, strict: bool, overrides: dict) -> int:
     return 0
 
 
-def run_build(settings_file: str, output: str | None, strict: bool = False, overrides: dict | None = None) -> int:
+def _build_and_report(settings_file: str, output: str | None, overrides: dict) -> tuple[list[Problem], bool]:
+    """Build once and print what staff need to know; returns the problems and whether it built."""
     try:
-        result = build(settings_file, output, **(overrides or {}))
+        result = build(settings_file, output, **overrides)
     except ContentErrors as exc:
         _print_problems(exc.problems)
         print("Situs TIDAK diperbarui; perbaiki kesalahan di atas lalu coba lagi.", file=sys.stderr)
-        return 1
+        return exc.problems, False
     _print_problems(result.problems)
-    print(f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik).")
-    return 1 if _failed(result.problems, strict) else 0
+    print(f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik).", flush=True)
+    return result.problems, True
+
+
+def run_build(settings_file: str, output: str | None, strict: bool = False, overrides: dict | None = None) -> int:
+    problems, built = _build_and_report(settings_file, output, overrides or {})
+    return 0 if built and not _failed(problems, strict) else 1
 
 
 def livereload(settings_file: str, output: str | None, port: int, overrides: dict) -> int:
-    """Rebuild on every save under content/ and theme/, serving the last good build."""
+    """Rebuild on every save under content/ and theme/; while content is broken, pages show why."""
     from watchfiles import watch
 
     settings = settings_for(settings_file, **overrides)
     target = output or settings["OUTPUT_PATH"]
-    run_build(settings_file, output, overrides=overrides)
+    shown: list[str] = []
+
+    def rebuild() -> None:
+        try:
+            problems, built = _build_and_report(settings_file, output, overrides)
+            shown[:] = [] if built else [str(p) for p in sorted(set(errors(problems)))]
+        except ConfigError as exc:  # a broken template while editing the theme: show it, keep watching
+            print(f"Kesalahan pengaturan: {exc}", file=sys.stderr, flush=True)
+            shown[:] = [f"Kesalahan pengaturan atau templat: {exc}"]
+
+    rebuild()
     Path(target).mkdir(parents=True, exist_ok=True)
-    server = make_server(target, port)
+    server = make_server(target, port, problems=lambda: shown)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{port}/ ; setiap berkas disimpan, situs dibangun ulang.", flush=True)
     try:
         for _ in watch(settings["PATH"], settings["THEME"]):
-            run_build(settings_file, output, overrides=overrides)
+            rebuild()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+    return 0
+
+
+def new(settings_file: str, overrides: dict, kind: str, title: str) -> int:
+    """Write a new draft from the template for ``kind``; never overwrites."""
+    settings = settings_for(settings_file, **overrides)
+    situs, problems = situs_module.load(settings["PATH"])
+    if situs is None:
+        _print_problems(problems)
+        return 1
+    try:
+        path = new_file.create(kind, title, settings["PATH"], situs)
+    except new_file.NewFileError as exc:
+        print(f"Tidak dibuat: {exc}", file=sys.stderr)
+        return 1
+    print(f"Berkas baru: {display_path(path)} (masih draf; isi bagian [ISI: ...] lalu jalankan invoke check)")
     return 0
 
 
@@ -87,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         ("build", "bangun situs ke folder output"),
         ("serve", "tampilkan folder output di http://127.0.0.1"),
         ("livereload", "bangun, tampilkan, dan bangun ulang setiap kali berkas disimpan"),
+        ("new", "buat berkas layanan atau pengumuman baru dari templat"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--settings", "-s", default="pelicanconf.py", help="berkas pengaturan Pelican")
@@ -94,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--output", "-o", default=None, help="folder hasil (bawaan: OUTPUT_PATH)")
         command.add_argument("--strict", action="store_true", help="peringatan juga dianggap kesalahan")
         command.add_argument("--port", "-p", type=int, default=8000)
+        if name == "new":
+            command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
+            command.add_argument("judul", help="judul layanan atau pengumuman")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
@@ -102,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             return check(args.settings, args.strict, overrides)
         if args.command == "build":
             return run_build(args.settings, args.output, args.strict, overrides)
+        if args.command == "new":
+            return new(args.settings, overrides, args.jenis, args.judul)
         if args.command == "serve":
             serve(args.output or settings_for(args.settings)["OUTPUT_PATH"], args.port)
             return 0

@@ -1,10 +1,49 @@
-"""Serve the built site on 127.0.0.1, with the site's own 404 page."""
+"""Serve the built site on 127.0.0.1, with the site's own 404 page.
+
+During a live preview, while the last build failed, every page shows the
+problems instead (file, line, message) and reloads itself every few seconds,
+so fixing the file brings the site back without touching the browser.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+from collections.abc import Callable
+from html import escape
 from pathlib import Path
+
+ERROR_PAGE = """<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="2">
+<title>Konten perlu diperbaiki</title>
+<style>
+body {{ font: 1rem/1.5 system-ui, sans-serif; margin: 1rem auto; max-width: 50rem; padding: 0 1rem; color: #1b1b1b; }}
+li {{ margin: .5rem 0; padding: .5rem; border-left: 5px solid #b00020; background: #fdecee; }}
+code {{ font-weight: 700; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Konten perlu diperbaiki</h1>
+<p>Situs belum bisa dibangun ulang. Perbaiki {count} masalah berikut lalu simpan berkasnya;
+halaman ini akan kembali sendiri. Situs yang terbit tidak terpengaruh.</p>
+<ul>
+{items}
+</ul>
+<p>Cara membaca pesan ini: docs/panduan-petugas.md, bagian "Pesan kesalahan".</p>
+</main>
+</body>
+</html>
+"""
+
+
+def error_page(lines: list[str]) -> bytes:
+    items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    return ERROR_PAGE.format(count=len(lines), items=items).encode("utf-8")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -15,22 +54,39 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
+    def __init__(self, *args, problems: Callable[[], list[str]] | None = None, **kwargs):
+        self.problems = problems
+        super().__init__(*args, **kwargs)
+
+    def _send_html(self, code: int, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_head(self):
+        lines = self.problems() if self.problems else []
+        path = self.path.split("?")[0]
+        if lines and (path.endswith("/") or path.endswith(".html")):
+            self._send_html(500, error_page(lines))
+            return None
+        return super().send_head()
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send_html(404, page.read_bytes())
 
 
-def make_server(directory: str, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(Handler, directory=str(Path(directory).resolve()))
+def make_server(
+    directory: str, port: int, problems: Callable[[], list[str]] | None = None, host: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(Handler, directory=str(Path(directory).resolve()), problems=problems)
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 

@@ -1,0 +1,145 @@
+"""``invoke new layanan|pengumuman "Judul"``: a new content file with every field explained.
+
+The file is a draft whose unknown values are ``[ISI: ...]`` placeholders, so it
+passes ``invoke check`` as it is and cannot be published until filled in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from layanan.clock import build_time
+from layanan.problems import display_path
+from layanan.situs import Situs
+
+SLUG_SUBSTITUTIONS = [*DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"], (r"_", "-"), (r"-+", "-")]
+
+LAYANAN = """\
+---
+# Nama layanan, seperti yang dicari warga.
+judul: {judul}
+# Salah satu kategori_layanan di situs.yaml: {kategori_semua}
+kategori: {kategori}
+# Untuk siapa layanan ini, satu kalimat (paling banyak 200 huruf).
+ringkasan: "[ISI: untuk siapa layanan ini]"
+# Dokumen yang dibawa: satu butir per baris. Butir boleh berupa teks saja, atau
+# "dokumen:" dengan "jumlah:", "keterangan:" dan "opsional: true" (bila ada saja).
+persyaratan:
+  - "[ISI: dokumen pertama]"
+# Langkah-langkah, berurutan.
+prosedur:
+  - "[ISI: langkah pertama]"
+# Lama penyelesaian, misalnya: 1 hari kerja
+waktu: "[ISI: waktu penyelesaian]"
+# Rupiah tanpa titik: 0 berarti gratis, misalnya 50000. Layanan kategori
+# {kategori_gratis} wajib 0.
+biaya: 0
+# Yang diterima warga, misalnya: Kartu Keluarga (KK)
+produk: "[ISI: yang diterima warga]"
+# Cara mengajukan: whatsapp, loket, daring (bila daring, isi tautan_daring).
+kanal:
+  - loket
+# Tanggal isi ini terakhir diperiksa (TAHUN-BULAN-HARI).
+diperbarui: {hari_ini}
+# Alamat pengajuan daring, wajib bila kanal memuat daring: https://...
+tautan_daring:
+# Tempat datang bila bukan kantor kecamatan, misalnya: Loket 2, Kantor Kelurahan
+tempat:
+# true bila pemohon harus datang sendiri (misalnya rekam sidik jari).
+wajib_datang: false
+# Siapa yang menerbitkan dokumen dan apa peran kantor ini.
+penerbit:
+# Layanan lanjutan yang biasanya diurus sesudahnya (nama berkasnya), berurutan.
+terkait: []
+# Peraturan yang menjadi dasar layanan.
+dasar_hukum: []
+# Formulir di content/berkas/, misalnya:
+#   - judul: Formulir F-1.02
+#     berkas: f-1.02.pdf
+formulir: []
+# Kata lain yang dicari warga, misalnya: e-KTP
+kata_kunci: []
+# Perubahan persyaratan, misalnya:
+#   - tanggal: {hari_ini}
+#     perubahan: Surat pengantar RT tidak lagi diminta.
+riwayat: []
+# true agar tampil di beranda.
+populer: false
+# Alamat lama bila nama berkas pernah diganti.
+alias: []
+# Hapus baris ini (atau tulis false) bila sudah siap terbit.
+draf: true
+---
+[ISI: catatan dan pertanyaan yang sering diajukan warga, atau hapus baris ini]
+"""
+
+PENGUMUMAN = """\
+---
+# Judul pengumuman.
+judul: {judul}
+# Waktu terbit: TAHUN-BULAN-HARI, atau dengan jam: {hari_ini} 08:00 (zona waktu situs.yaml).
+# Bila di masa depan, pengumuman baru tampil saat waktunya tiba.
+tanggal: {hari_ini}
+# Salah satu kategori_pengumuman di situs.yaml: {kategori_semua}
+kategori: {kategori}
+# Ringkasan satu kalimat; bila kosong, paragraf pertama.
+ringkasan:
+# Kelurahan yang dituju (nama berkasnya); kosong berarti seluruh kecamatan.
+kelurahan: []
+# Layanan terkait (nama berkasnya); halaman layanan juga menautkan ke sini.
+layanan: []
+# true: disematkan di atas sampai berlaku_hingga.
+penting: false
+# Tanggal terakhir berlaku (TAHUN-BULAN-HARI); sesudahnya ditandai sudah berakhir.
+berlaku_hingga:
+# Lampiran di content/berkas/, misalnya:
+#   - judul: Jadwal lengkap
+#     berkas: jadwal.pdf
+lampiran: []
+# Gambar di content/berkas/ dan penjelasan isinya (wajib bila ada gambar).
+gambar:
+gambar_alt:
+# Alamat lama bila nama berkas pernah diganti.
+alias: []
+# Hapus baris ini (atau tulis false) bila sudah siap terbit.
+draf: true
+---
+[ISI: isi pengumuman]
+"""
+
+TEMPLATES = {"layanan": LAYANAN, "pengumuman": PENGUMUMAN}
+
+
+class NewFileError(Exception):
+    """The file cannot be written (it exists, or the title makes no address)."""
+
+
+def slug_for(title: str) -> str:
+    return slugify(title, regex_subs=SLUG_SUBSTITUTIONS).strip("-")
+
+
+def create(kind: str, title: str, content_path: str, situs: Situs) -> Path:
+    slug = slug_for(title)
+    if not slug:
+        raise NewFileError(f"judul '{title}' tidak bisa dijadikan alamat; pakai huruf atau angka")
+    today = build_time(situs.tz).date().isoformat()
+    name = f"{today}-{slug}.md" if kind == "pengumuman" else f"{slug}.md"
+    target = Path(content_path) / kind / name
+    if target.exists():
+        raise NewFileError(f"{display_path(target)} sudah ada; pilih judul lain atau ubah berkas itu")
+    categories = situs.kategori_layanan if kind == "layanan" else situs.kategori_pengumuman
+    text = TEMPLATES[kind].format(
+        judul=json.dumps(title, ensure_ascii=False),  # a JSON string is a valid YAML scalar
+        kategori=json.dumps(categories[0], ensure_ascii=False),
+        kategori_semua=", ".join(categories),
+        kategori_gratis=", ".join(situs.kategori_gratis) or "(tidak ada)",
+        hari_ini=today,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return target

@@ -1,0 +1,105 @@
+"""The preview server and live reload, driven over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import LENGKAP, ROOT, SETTINGS, Built
+from layanan.serve import make_server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(url: str, condition, timeout: float = 30) -> tuple[int, str]:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    last: tuple[int, str] = (0, "")
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if condition(*last):
+                return last
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never met the condition; last: {last[0]} {last[1][:300]}")
+
+
+@pytest.fixture
+def server(lengkap: Built) -> Iterator[str]:
+    httpd = make_server(str(lengkap.root), free_port())
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_serves_pages_and_the_sites_404(server: str) -> None:
+    status, body = fetch(server + "/layanan/kedua/")
+    assert status == 200 and "Layanan Kedua" in body
+    status, body = fetch(server + "/tidak-ada/")
+    assert status == 404 and "Halaman tidak ditemukan" in body
+
+
+def test_livereload_shows_errors_in_the_browser_and_recovers(tmp_path: Path) -> None:
+    shutil.copytree(LENGKAP, tmp_path / "content")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795838400"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "layanan",
+            "livereload",
+            "-s",
+            str(SETTINGS),
+            "-c",
+            "content",
+            "-o",
+            "output",
+            "-p",
+            str(port),
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/layanan/kedua/"
+        wait_for(page, lambda status, body: status == 200 and "Layanan Kedua" in body)
+        service = tmp_path / "content" / "layanan" / "kedua.md"
+        good = service.read_text(encoding="utf-8")
+        service.write_text(good.replace("biaya: 50000", "biaya: 50.000"), encoding="utf-8")
+        status, body = wait_for(page, lambda status, body: "Konten perlu diperbaiki" in body)
+        assert status == 500
+        assert "content/layanan/kedua.md:10: biaya: &#x27;50.000&#x27; dibaca sebagai angka pecahan 50.0" in body
+        service.write_text(good.replace("Layanan Kedua", "Layanan Kedua Diperbaiki"), encoding="utf-8")
+        wait_for(page, lambda status, body: status == 200 and "Layanan Kedua Diperbaiki" in body)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
