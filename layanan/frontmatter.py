@@ -81,8 +81,9 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
     """Parse YAML text that starts on ``first_line`` of ``path``; never raises."""
     offset = first_line
     problems: list[Problem] = []
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return Document({}), problems
@@ -90,6 +91,10 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
             line = node.start_mark.line + offset
             return None, [Problem(path, line, "(front matter)", "harus berupa daftar 'kunci: nilai', satu per baris")]
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + offset
+        message = f"ada karakter tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus karakter itu"
+        return None, [Problem(path, line, "(yaml)", message)]
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the text; where it opened is more useful.
         runaway = exc.context_mark is not None and "end of stream" in str(exc.problem)
@@ -99,7 +104,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [Problem(path, offset, "(yaml)", f"YAML tidak dapat dibaca: {exc}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = Document(data)
     _walk(node, "", offset, doc, problems, path)
     return doc, problems
@@ -114,7 +120,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     detail = exc.problem or exc.context or "format tidak dikenali"
     return (
         f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan "
-        "indentasi (spasi, bukan tab) di baris ini atau sebelumnya"
+        "indentasi (spasi, bukan tab) di baris ini atau sebelumnya; lihat docs/panduan-petugas.md#aturan-penulisan"
     )
 
 

@@ -99,3 +99,30 @@ def test_markdown_outside_known_folders(project: Project) -> None:
 def test_markdown_in_berkas_is_published_as_a_file(project: Project) -> None:
     project.write("berkas/petunjuk.md", "Bukan konten, hanya berkas unduhan.\n")
     assert project.check()[0] == 0
+
+
+def test_control_character_far_into_the_file(project: Project) -> None:
+    text = VALID_SERVICE.replace("produk: Surat", "produk: Surat" + " " * 5000 + "\nkata_kunci:\n  - a\x07b")
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:15: (yaml): ada karakter tak terlihat")
+
+
+def test_file_of_several_megabytes_is_refused_quickly(project: Project) -> None:
+    text = VALID_SERVICE + ("Baris panjang isi catatan warga. " * 30 + "\n") * 5000
+    start = time.perf_counter()
+    assert_problem(
+        project, "layanan/uji.md", text, f"{SERVICE}:1: (berkas): berkas terlalu besar (5.0 MB; paling besar 1 MB)"
+    )
+    assert time.perf_counter() - start < 10
+
+
+def test_content_files_are_never_modified(project: Project) -> None:
+    from conftest import snapshot
+
+    before = snapshot(project.content)
+    project.check()
+    project.run("build", "--output", "output")
+    project.write("layanan/rusak.md", "---\njudul: [\n---\n")
+    project.run("build", "--output", "output")
+    after = snapshot(project.content)
+    del after["layanan/rusak.md"]
+    assert after == before

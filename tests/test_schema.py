@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project
+from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project, snapshot
 
 SERVICE = "content/layanan/uji.md"
 ANNOUNCEMENT = "content/pengumuman/2026-11-10-uji.md"
@@ -20,14 +22,20 @@ def announcement(old: str = "", new: str = "") -> str:
     return VALID_ANNOUNCEMENT.replace(old, new, 1) if old else VALID_ANNOUNCEMENT
 
 
-def assert_problem(project: Project, relative: str, text: str, expected: str) -> str:
+def assert_problem(project: Project, relative: str, text: str | bytes, expected: str) -> str:
+    """The mistake fails both check and build with ``expected``, and the last good site survives."""
+    code, output = project.run("build", "--output", "output")
+    assert code == 0, output
+    good = snapshot(project.dir / "output")
     project.write(relative, text)
-    code, output = project.check()
-    assert code == 1, output
-    assert "Traceback" not in output
-    lines = output.splitlines()
-    assert any(line.startswith(expected) for line in lines), f"{expected!r} not in:\n{output}"
-    assert lines[-1].endswith("peringatan") and "kesalahan" in lines[-1]
+    for command in ("check", "build"):
+        code, output = project.run(command, "--output", "output")
+        assert code == 1, output
+        assert "Traceback" not in output
+        lines = output.splitlines()
+        assert any(line.startswith(expected) for line in lines), f"{command}: {expected!r} not in:\n{output}"
+        assert re.search(r"^\d+ kesalahan, \d+ peringatan$", output, re.M)
+    assert snapshot(project.dir / "output") == good
     return output
 
 

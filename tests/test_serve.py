@@ -11,7 +11,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def fetch(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8")
 
 
-def wait_for(url: str, condition, timeout: float = 30) -> tuple[int, str]:  # noqa: ANN001
+def wait_for(url: str, condition: Callable[[int, str], bool], timeout: float = 30) -> tuple[int, str]:
     deadline = time.monotonic() + timeout
     last: tuple[int, str] = (0, "")
     while time.monotonic() < deadline:

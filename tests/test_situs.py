@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LENGKAP, Project
+from test_schema import assert_problem
 
 SITUS = "content/situs.yaml"
 VALID = (LENGKAP / "situs.yaml").read_text(encoding="utf-8")
@@ -68,11 +69,7 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_situs_rule(project: Project, case: str, text: str, expected: str) -> None:
-    (project.content / "situs.yaml").write_text(text, encoding="utf-8")
-    code, output = project.check()
-    assert code == 1, output
-    assert "Traceback" not in output
-    assert any(line.startswith(expected) for line in output.splitlines()), output
+    assert_problem(project, "situs.yaml", text, expected)
 
 
 def test_missing_situs(project: Project) -> None:

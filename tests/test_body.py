@@ -1,0 +1,134 @@
+"""Markdown bodies: links to our own pages checked, warnings for staff, HTML sanitised."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_SERVICE, Project, build_site
+from test_schema import SERVICE, assert_problem, service
+
+BODY_LINE = 18  # the body of VALID_SERVICE starts on line 18
+
+
+def with_body(text: str) -> str:
+    return VALID_SERVICE.replace("Catatan.\n", text)
+
+
+@pytest.mark.parametrize(
+    ("body", "offset", "target"),
+    [
+        ("Lihat [KK](/layanan/tidak-ada/).\n", 0, "/layanan/tidak-ada/"),
+        ('Baris satu.\n\nLihat <a href="/pengumuman/hilang/">ini</a>.\n', 2, "/pengumuman/hilang/"),
+        ("[Desa Z][z]\n\n[z]: /kelurahan/desa-z/\n", 2, "/kelurahan/desa-z/"),
+        ("Unduh [formulir](/berkas/f-9.pdf).\n", 0, None),
+    ],
+    ids=["markdown link", "html link", "reference link", "missing file"],
+)
+def test_broken_own_link_in_a_body(project: Project, body: str, offset: int, target: str | None) -> None:
+    message = f"tautan ke {target} yang tidak ada" if target else "tautan ke berkas 'f-9.pdf' yang tidak ada"
+    assert_problem(project, "layanan/uji.md", with_body(body), f"{SERVICE}:{BODY_LINE + offset}: (isi): {message}")
+
+
+def test_link_to_a_draft_is_broken(project: Project) -> None:
+    assert_problem(
+        project,
+        "layanan/uji.md",
+        with_body("Lihat [draf](/layanan/rahasia/).\n"),
+        f"{SERVICE}:{BODY_LINE}: (isi): tautan ke /layanan/rahasia/ yang tidak ada",
+    )
+
+
+def test_good_own_links_pass(project: Project) -> None:
+    body = "[a](/layanan/kedua/) [b](/layanan/nama-lama/) [c](/pengumuman/kecamatan/#isi) [d](/berkas/lampiran.txt) [e](/kelurahan/) [f](/layanan/kedua)\n\n`[x](/layanan/dalam-kode/)`\n\n```\n[y](/layanan/dalam-blok-kode/)\n```\n"
+    project.write("layanan/uji.md", with_body(body))
+    code, output = project.check()
+    assert code == 0, output
+
+
+WARNINGS = [
+    (
+        "image without alt",
+        with_body("![](/berkas/gambar.svg)\n"),
+        f"{SERVICE}:{BODY_LINE}: (isi): peringatan: gambar tanpa teks pengganti",
+    ),
+    ("raw html", with_body("Teks <b>tebal</b>.\n"), f"{SERVICE}:{BODY_LINE}: (isi): peringatan: berisi HTML"),
+    (
+        "old diperbarui",
+        service("diperbarui: 2026-11-01", "diperbarui: 2025-11-01"),
+        f"{SERVICE}:16: diperbarui: peringatan: terakhir diperiksa 2025-11-01, lebih dari 12 bulan lalu",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), WARNINGS, ids=[w[0] for w in WARNINGS])
+def test_warning_passes_unless_strict(project: Project, case: str, text: str, expected: str) -> None:
+    project.write("layanan/uji.md", text)
+    code, output = project.check()
+    assert code == 0, output
+    lines = output.splitlines()
+    assert any(line.startswith(expected) for line in lines), output
+    assert "0 kesalahan, 1 peringatan" in lines
+    code, output = project.check("--strict")
+    assert code == 1
+    assert expected in output
+
+
+def test_important_announcement_without_end_date_warns(project: Project) -> None:
+    project.write(
+        "pengumuman/2026-11-10-uji.md",
+        "---\njudul: Uji\ntanggal: 2026-11-10\nkategori: Layanan\npenting: true\n---\nIsi.\n",
+    )
+    code, output = project.check()
+    assert code == 0
+    assert (
+        "content/pengumuman/2026-11-10-uji.md:5: penting: peringatan: pengumuman penting tanpa berlaku_hingga" in output
+    )
+
+
+def test_warnings_do_not_stop_a_build(project: Project) -> None:
+    project.write("layanan/uji.md", with_body("Teks <b>tebal</b>.\n"))
+    code, output = project.run("build", "--output", "output")
+    assert code == 0, output
+    assert "peringatan: berisi HTML" in output
+    assert (project.dir / "output" / "layanan" / "uji" / "index.html").is_file()
+
+
+HOSTILE = """\
+<script>alert(1)</script>
+<iframe src="https://jahat.example/"></iframe>
+<object data="x.swf"></object><embed src="y.swf">
+<p onclick="alert(2)" onmouseover="alert(3)">klik</p>
+<a href="javascript:alert(4)">tautan</a>
+<img src="/berkas/gambar.svg" alt="ok" onerror="alert(5)">
+<form action="https://jahat.example/"><input name="pin"></form>
+<style>body{display:none}</style>
+[md](javascript:alert(6))
+<svg><script>alert(7)</script></svg>
+<a href="JaVaScRiPt:alert(8)">x</a>
+"""
+
+
+def test_raw_html_is_sanitised(project: Project) -> None:
+    project.write("layanan/uji.md", with_body(HOSTILE + "\nTeks aman [tautan](/layanan/kedua/).\n"))
+    built = build_site(project.content, project.dir / "output")
+    page = built.text("/layanan/uji/")
+    soup = built.soup("/layanan/uji/")
+    body = soup.select_one("#catatan").parent
+    assert not body.find_all(["script", "iframe", "object", "embed", "form", "input", "style", "svg"])
+    for tag in body.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith("on")], tag
+        for attr in ("href", "src"):
+            assert not tag.get(attr, "").lower().startswith("javascript"), tag
+    assert "alert(" not in str(body)
+    assert body.find("a", href="/layanan/kedua/")
+    assert body.find("img", src="/berkas/gambar.svg")
+    assert "jahat.example" not in page
+
+
+def test_feed_content_is_sanitised_too(project: Project) -> None:
+    project.write(
+        "pengumuman/2026-11-10-uji.md", "---\njudul: Uji\ntanggal: 2026-11-10\nkategori: Layanan\n---\n" + HOSTILE
+    )
+    built = build_site(project.content, project.dir / "output")
+    feed = built.text("/feeds/pengumuman.xml")
+    assert "alert(" not in feed and "&lt;script" not in feed and "onclick" not in feed
