@@ -53,3 +53,6 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
 LAYANAN_PER_PAGE = 10
+# Pagefind re-indexes the whole site (seconds at thousands of pages): production
+# builds always do it, development builds on request (invoke build --search).
+LAYANAN_SEARCH = False

@@ -10,4 +10,4 @@ from pelicanconf import *  # noqa: F403
 
 # The site's address: SITEURL from the environment, else `url` in situs.yaml.
 SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/") or read_url(PATH)  # noqa: F405
-LAYANAN_PRODUCTION = True
+LAYANAN_SEARCH = True

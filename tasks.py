@@ -15,9 +15,9 @@ def _layanan(c, command: str, settings: str = "pelicanconf.py", extra: str = "")
 
 
 @task
-def build(c):
-    """Bangun situs untuk pratinjau (pelicanconf.py) ke folder output/."""
-    _layanan(c, "build")
+def build(c, search=False):
+    """Bangun situs untuk pratinjau (pelicanconf.py) ke output/; --search: dengan indeks pencarian."""
+    _layanan(c, "build", extra="--search" if search else "")
 
 
 @task

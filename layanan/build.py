@@ -18,6 +18,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
+from layanan import search
 from layanan.problems import ContentErrors, Problem
 
 
@@ -81,6 +82,11 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
         except Exception as exc:
             raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
         problems = settings.get("LAYANAN_PROBLEMS", [])
+        if settings.get("LAYANAN_SEARCH"):
+            try:
+                search.index(fresh)
+            except search.SearchIndexError as exc:
+                raise ConfigError(str(exc)) from exc
         swap_in(fresh, target)
     finally:
         if fresh.exists():

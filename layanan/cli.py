@@ -129,12 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--output", "-o", default=None, help="folder hasil (bawaan: OUTPUT_PATH)")
         command.add_argument("--strict", action="store_true", help="peringatan juga dianggap kesalahan")
         command.add_argument("--port", "-p", type=int, default=8000)
+        command.add_argument("--search", action="store_true", help="buat juga indeks pencarian (Pagefind)")
         if name == "new":
             command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
-    overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+    overrides: dict[str, object] = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+    if args.search:
+        overrides["LAYANAN_SEARCH"] = True
     try:
         if args.command == "check":
             return check(args.settings, args.strict, overrides)

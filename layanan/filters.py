@@ -30,6 +30,29 @@ def wa_link(number: str, message: str) -> str:
     return f"https://wa.me/{number}?text={quote(message, safe='')}"
 
 
+def requirement_text(item: dict) -> str:
+    """One requirement as a resident reads it: "Kartu Keluarga (2 lembar, bila ada)"."""
+    notes = []
+    if item.get("jumlah"):
+        notes.append(f"{item['jumlah']} lembar" if isinstance(item["jumlah"], int) else str(item["jumlah"]))
+    if item.get("opsional"):
+        notes.append("bila ada")
+    return item["dokumen"] + (f" ({', '.join(notes)})" if notes else "")
+
+
+def wa_request(service: Any) -> str:
+    """The message a resident sends: the service, then the requirements as a list to tick off."""
+    lines = [f"Halo, saya ingin mengajukan layanan {service.title}.", "", "Persyaratan yang sudah saya siapkan:"]
+    lines += [f"☐ {requirement_text(item)}" for item in service.persyaratan]
+    return "\n".join(lines)
+
+
+def wa_share(title: str, url: str) -> str:
+    """Share a page in a WhatsApp chat or group: its title and address."""
+    message = title + "\n" + url
+    return f"https://wa.me/?text={quote(message, safe='')}"
+
+
 def tel_link(number: str) -> str:
     digits = re.sub(r"[^\d+]", "", number)
     if digits.startswith("0"):
@@ -45,6 +68,9 @@ FILTERS = {
     "isi": isi,
     "wa_link": wa_link,
     "tel_link": tel_link,
+    "wa_request": wa_request,
+    "wa_share": wa_share,
+    "requirement_text": requirement_text,
 }
 
 TESTS = {"placeholder": schema.is_placeholder}

@@ -7,7 +7,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from layanan import feeds, opendata, pages, sitemap
+from layanan import feeds, opendata, pages, qr, sitemap
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
@@ -64,6 +64,7 @@ class LayananGenerator(Generator):
                 **output.vars,
             )
         self.written = [o.save_as for o in outputs]
+        self.written += qr.write_files(site, self.output_path)
         self.written += feeds.write_all(site, self.output_path)
         self.written.append(opendata.write(site, self.output_path))
         self.written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)

@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican.contents import Page
 
+from layanan.qr import qr_svg
 from layanan.reader import URLS
 from layanan.site import Site
 
@@ -44,9 +45,35 @@ def plan(site: Site, per_page: int) -> list[Output]:
         Output("404.html", "404", "/404.html", {"popular": [s for s in site.layanan if getattr(s, "populer", False)]}),
     ]
     outputs += announcement_pages(site, per_page)
-    for item in site.layanan + site.pengumuman + site.kelurahan + site.halaman:
+    outputs += service_pages(site)
+    for item in site.pengumuman + site.kelurahan + site.halaman:
         outputs.append(Output(item.save_as, item.template, item.url, {"page": item}))
     outputs += redirects(site.layanan + site.pengumuman)
+    return outputs
+
+
+def service_pages(site: Site) -> list[Output]:
+    """Each service's page and its A4 poster, both carrying a QR code of the page's production URL."""
+    outputs = [
+        Output(
+            "poster/index.html",
+            "poster",
+            "/poster/",
+            {"qr": qr_svg(site.situs.url + "/", f"Kode QR menuju {site.situs.url}/", scale=8), "layanan": site.layanan},
+        )
+    ]
+    for service in site.layanan:
+        address = site.situs.url + service.url
+        label = f"Kode QR menuju {address}"
+        outputs.append(Output(service.save_as, "layanan", service.url, {"page": service, "qr": qr_svg(address, label)}))
+        outputs.append(
+            Output(
+                f"{service.save_as.removesuffix('index.html')}poster/index.html",
+                "layanan_poster",
+                f"{service.url}poster/",
+                {"page": service, "qr": qr_svg(address, label, scale=8)},
+            )
+        )
     return outputs
 
 
@@ -92,7 +119,7 @@ def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
     """(url, lastmod) of every page worth indexing: not the 404 page, not redirects."""
     found = []
     for output in outputs:
-        if output.template in ("404", "redirect"):
+        if output.template in ("404", "redirect", "poster", "layanan_poster"):
             continue
         page = output.vars.get("page")
         lastmod = getattr(page, "diperbarui", None) or getattr(page, "date", None)

@@ -102,7 +102,11 @@ def text(c: Checker, key: str, value: Any) -> Any:
         return c.error(key, _quote_hint(c, key, value))
     if isinstance(value, list):
         return c.error(key, "harus berupa teks, bukan daftar")
-    return c.error(key, "harus berupa teks, bukan pasangan kunci: nilai")
+    return c.error(
+        key,
+        "harus berupa teks, bukan pasangan kunci: nilai; bila teksnya memuat titik dua diikuti spasi, "
+        'apit seluruh teks dengan tanda kutip: "Langkah 1: isi formulir"',
+    )
 
 
 def short_text(limit: int) -> Validator:

@@ -160,3 +160,93 @@ kategori: Layanan
 ---
 Isi pengumuman.
 """
+
+
+# --- real browser ---------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# A service with 12 requirements and 10 steps: the longest a print-out must hold.
+PANJANG = (
+    "---\njudul: Layanan Panjang Sekali\nkategori: Umum\nringkasan: Layanan dengan banyak persyaratan dan langkah.\n"
+    "persyaratan:\n"
+    + "".join(
+        f"  - dokumen: Dokumen persyaratan nomor {n}\n    keterangan: Fotokopi dan asli diperlihatkan kepada petugas.\n"
+        for n in range(1, 13)
+    )
+    + "prosedur:\n"
+    + "".join(f"  - Langkah nomor {n}, serahkan berkas kepada petugas loket.\n" for n in range(1, 11))
+    + "waktu: 3 hari kerja\nbiaya: 0\nproduk: Surat keterangan panjang\nkanal:\n  - loket\n  - whatsapp\n"
+    + "dasar_hukum:\n  - Peraturan Uji Nomor 2\ndiperbarui: 2026-11-20\n---\nCatatan panjang.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def searchable(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixture plus the longest service, built with its search index, as production builds are."""
+    content = tmp_path_factory.mktemp("searchable") / "content"
+    shutil.copytree(LENGKAP, content)
+    (content / "layanan" / "panjang.md").write_text(PANJANG, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.delenv("SITEURL", raising=False)
+        return build_site(content, content.parent / "output", LAYANAN_SEARCH=True)
+
+
+@pytest.fixture(scope="session")
+def sample_searchable(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.delenv("SITEURL", raising=False)
+        return build_site(SAMPLE, tmp_path_factory.mktemp("sample-search") / "output", LAYANAN_SEARCH=True)
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(built) -> base URL of a real HTTP server on 127.0.0.1 for that site."""
+    import threading
+
+    from layanan.serve import make_server
+
+    servers = {}
+
+    def start(built: Built) -> str:
+        if built.root not in servers:
+            httpd = make_server(str(built.root), 0)
+            threading.Thread(target=httpd.serve_forever, daemon=True).start()
+            servers[built.root] = httpd
+        return f"http://127.0.0.1:{servers[built.root].server_address[1]}"
+
+    yield start
+    for httpd in servers.values():
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="id-ID")
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -101,6 +101,7 @@ def test_service_page_sections_in_design_order(lengkap: Built) -> None:
         "berikutnya",
         "pengumuman-terkait",
         "dasar-hukum",
+        "bagikan",
         "pengaduan",
         "riwayat",
     ]
@@ -152,7 +153,9 @@ def test_service_without_whatsapp_has_no_whatsapp_button(lengkap: Built) -> None
 
 def test_service_links_next_steps_and_announcements(lengkap: Built) -> None:
     soup = lengkap.soup("/layanan/layanan-lengkap/")
-    assert [a["href"] for a in soup.select("ol.berikutnya a")] == ["/layanan/kedua/"]
+    assert [a["href"] for a in soup.select("ol.langkah-langkah a")] == ["/layanan/kedua/"]
+    numbers = [n.get_text() for n in soup.select("ol.langkah-langkah .nomor")]
+    assert numbers == ["1", "2"]
     assert [a["href"] for a in soup.select("#pengumuman-terkait ~ ul > li > a")] == ["/pengumuman/pengumuman-lengkap/"]
     assert soup.find("a", string="Formulir A")["href"] == "/berkas/formulir-a.pdf"
     assert "15 November 2026" in soup.select_one("#riwayat").parent.get_text()

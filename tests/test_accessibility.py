@@ -1,0 +1,127 @@
+"""Accessibility proven in Chromium: axe-core (WCAG 2.2 A/AA), keyboard, 360 px, tap targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import AXE, Built
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = [
+    "/",
+    "/layanan/",
+    "/layanan/layanan-lengkap/",
+    "/layanan/panjang/",
+    "/layanan/kedua/",
+    "/layanan/layanan-lengkap/poster/",
+    "/poster/",
+    "/pengumuman/",
+    "/pengumuman/pengumuman-lengkap/",
+    "/pengumuman/kedaluwarsa/",
+    "/kelurahan/",
+    "/kelurahan/desa-a/",
+    "/info/",
+    "/404.html",
+]
+SAMPLE_PAGES = ["/", "/layanan/ktp-el-baru/", "/pengumuman/perekaman-ktp-el-keliling/", "/langganan/"]
+
+
+def axe(page) -> dict:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+
+
+def summary(violations: list[dict]) -> list[str]:
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+
+
+@pytest.mark.parametrize("width", [1024, 360])
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_axe_finds_no_wcag_violation(page, serve, searchable: Built, url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(serve(searchable) + url)
+    result = axe(page)
+    assert len(result["passes"]) >= 10  # axe really ran
+    assert summary(result["violations"]) == []
+
+
+@pytest.mark.parametrize("url", SAMPLE_PAGES)
+def test_axe_on_the_sample_site_with_placeholders(page, serve, sample: Built, url: str) -> None:
+    page.goto(serve(sample) + url)
+    result = axe(page)
+    assert len(result["passes"]) >= 10
+    assert summary(result["violations"]) == []
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_no_sideways_scrolling_at_360px(page, serve, searchable: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(searchable) + url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+TARGETS = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary')) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) continue;                      // not shown (print-only, hidden)
+    const block = el.closest('p, li, dd, td, figcaption');
+    const inline = block && block.textContent.trim() !== el.textContent.trim()
+                   && !el.matches('.tombol, nav a, .butir > a, .kisi a, .langkah-langkah a');
+    if (inline) continue;                                          // WCAG 2.5.8: inline in a sentence
+    if (box.width < 24 || box.height < 24) small.push(`${el.tagName} ${el.textContent.trim().slice(0, 30)} ${Math.round(box.width)}x${Math.round(box.height)}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_tap_targets_at_least_24px(page, serve, searchable: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(searchable) + url)
+    assert page.evaluate(TARGETS) == []
+
+
+def test_skip_link_is_first_visible_on_focus_and_works(page, serve, searchable: Built) -> None:
+    page.goto(serve(searchable) + "/layanan/layanan-lengkap/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#isi"
+    box = page.locator("a.skip").bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0 and box["width"] > 24
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "isi"
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.getElementById('isi').contains(document.activeElement)")
+    assert inside_main
+
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  const s = getComputedStyle(el);
+  return {tag: el.tagName, text: (el.textContent || el.id).trim().slice(0, 30),
+          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
+          inView: (() => { const b = el.getBoundingClientRect(); return b.bottom > 0 && b.top < innerHeight; })()};
+}"""
+
+
+@pytest.mark.parametrize("url", ["/", "/layanan/layanan-lengkap/", "/pengumuman/pengumuman-lengkap/"])
+def test_focus_is_always_visible(page, serve, searchable: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(searchable) + url)
+    seen = 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STYLE)
+        if state["tag"] == "BODY":
+            break
+        seen += 1
+        assert state["visible"], state
+        assert state["inView"], state
+    assert seen >= 10
+
+
+def test_the_axe_harness_can_fail(page) -> None:
+    page.set_content('<html lang="id"><body><main><img src="x.png"><a href="/x"></a></main></body></html>')
+    ids = {v["id"] for v in axe(page)["violations"]}
+    assert {"image-alt", "link-name"} <= ids

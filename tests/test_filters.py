@@ -1,0 +1,55 @@
+"""The links residents act on: WhatsApp request and share, telephone, rupiah."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from conftest import Built
+from layanan.filters import rupiah, tel_link
+
+
+def whatsapp_text(href: str) -> str:
+    return parse_qs(urlsplit(href).query)["text"][0]
+
+
+def test_request_message_has_the_service_and_every_requirement(searchable: Built) -> None:
+    for url in ("/layanan/layanan-lengkap/", "/layanan/panjang/"):
+        soup = searchable.soup(url)
+        text = whatsapp_text(soup.find("a", string="Ajukan lewat WhatsApp")["href"])
+        assert soup.h1.get_text() in text
+        checklist = [line for line in text.splitlines() if line.startswith("☐ ")]
+        assert len(checklist) == len(soup.select("ul.ceklis li"))
+        for label in soup.select("ul.ceklis label"):
+            document = label.contents[0].strip()
+            assert any(document in line for line in checklist), document
+
+
+def test_request_message_reads_naturally(searchable: Built) -> None:
+    href = searchable.soup("/layanan/layanan-lengkap/").find("a", string="Ajukan lewat WhatsApp")["href"]
+    assert urlsplit(href).netloc == "wa.me" and urlsplit(href).path == "/628115550001"
+    assert whatsapp_text(href) == (
+        "Halo, saya ingin mengajukan layanan Layanan Lengkap.\n\n"
+        "Persyaratan yang sudah saya siapkan:\n"
+        "☐ KTP-el asli\n"
+        "☐ Kartu Keluarga (2 lembar)\n"
+        "☐ Surat kuasa (bila ada)"
+    )
+
+
+def test_share_link_on_services_and_announcements(searchable: Built) -> None:
+    for url in ("/layanan/kedua/", "/pengumuman/kecamatan/"):
+        soup = searchable.soup(url)
+        href = soup.find("a", string="Bagikan ke WhatsApp")["href"]
+        assert urlsplit(href).netloc == "wa.me" and urlsplit(href).path == "/"
+        assert whatsapp_text(href) == f"{soup.h1.get_text()}\nhttps://kec-contoh.example.go.id{url}"
+
+
+def test_telephone_links() -> None:
+    assert tel_link("0541 700100") == "tel:+62541700100"
+    assert tel_link("+62 541 700100") == "tel:+62541700100"
+
+
+def test_rupiah() -> None:
+    assert rupiah(0) == "Gratis"
+    assert rupiah(1500000) == "Rp1.500.000"
+    assert rupiah("Sesuai Perda") == "Sesuai Perda"

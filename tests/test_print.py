@@ -1,0 +1,83 @@
+"""A service page prints, from Chromium, as one A4 page holding every requirement and step."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+import pytest
+
+from conftest import Built
+
+A4 = (595, 842)  # points
+MIN_POINTS = 10
+
+
+def services(built: Built) -> list[str]:
+    return sorted(
+        "/" + p.parent.relative_to(built.root).as_posix() + "/" for p in built.root.glob("layanan/*/index.html")
+    )
+
+
+def printed(page, url: str) -> pdfplumber.PDF:
+    page.goto(url)
+    page.emulate_media(media="print")
+    return pdfplumber.open(io.BytesIO(page.pdf(format="A4", print_background=True)))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def assert_one_page_checklist(page, built: Built, base: str, url: str) -> None:
+    soup = built.soup(url)
+    requirements = []
+    for label in soup.select("ul.ceklis label"):
+        note = label.find(class_="keterangan")
+        if note:
+            requirements.append(squash(note.extract().get_text(" ", strip=True)))
+        requirements.append(squash(label.get_text(" ", strip=True)))
+    steps = [squash(li.get_text(" ", strip=True)) for li in soup.select("#prosedur ~ ol li")]
+    assert requirements and steps
+    with printed(page, base + url) as pdf:
+        assert len(pdf.pages) == 1, url
+        sheet = pdf.pages[0]
+        assert abs(sheet.width - A4[0]) < 2 and abs(sheet.height - A4[1]) < 2
+        text = squash(sheet.extract_text())
+        for item in requirements + steps:
+            assert item in text, (url, item)
+        assert min(char["size"] for char in sheet.chars) >= MIN_POINTS - 0.01, url
+        assert "Informasi terbaru: https://" in text
+
+
+def test_every_sample_service_prints_on_one_page(page, serve, sample: Built) -> None:
+    base = serve(sample)
+    urls = services(sample)
+    assert len(urls) >= 12
+    for url in urls:
+        assert_one_page_checklist(page, sample, base, url)
+
+
+def test_twelve_requirements_and_ten_steps_fit_one_page(page, serve, searchable: Built) -> None:
+    soup = searchable.soup("/layanan/panjang/")
+    assert len(soup.select("ul.ceklis li")) == 12 and len(soup.select("#prosedur ~ ol li")) == 10
+    assert_one_page_checklist(page, searchable, serve(searchable), "/layanan/panjang/")
+
+
+def test_print_has_a_qr_code_and_no_navigation(page, serve, searchable: Built) -> None:
+    page.goto(serve(searchable) + "/layanan/layanan-lengkap/")
+    page.emulate_media(media="print")
+    assert page.locator("figure.qr-cetak svg").is_visible()
+    for hidden in ("header nav", ".ajukan", ".pengaduan", ".bagikan"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".kaki .kontak").is_visible()  # office address and hours
+
+
+@pytest.mark.parametrize("url", ["/poster/", "/layanan/layanan-lengkap/poster/", "/layanan/panjang/poster/"])
+def test_posters_print_on_one_a4_page(page, serve, searchable: Built, url: str) -> None:
+    with printed(page, serve(searchable) + url) as pdf:
+        assert len(pdf.pages) == 1
+        text = squash(pdf.pages[0].extract_text())
+    assert "+628115550001" in text
+    assert "https://kec-contoh.example.go.id/" in text

@@ -1,0 +1,64 @@
+"""Search with Pagefind, in Chromium: synonyms find services, files load only when used."""
+
+from __future__ import annotations
+
+from conftest import Built
+
+
+def search(page, base: str, query: str, url: str = "/") -> list[str]:
+    page.goto(base + url)
+    page.fill("#cari-q", query)
+    page.wait_for_selector(".cari-status:not(:empty)")
+    return page.eval_on_selector_all(".cari-hasil a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_term_only_in_kata_kunci_finds_the_service(page, serve, searchable: Built) -> None:
+    assert "sinonimunik" not in searchable.text("/layanan/kedua/")
+    results = search(page, serve(searchable), "sinonimunik")
+    assert results[0] == "/layanan/layanan-lengkap/"
+
+
+def test_synonyms_put_ktp_el_services_first(page, serve, sample_searchable: Built) -> None:
+    for query in ("e-ktp", "kartu tanda penduduk"):
+        results = search(page, serve(sample_searchable), query, "/layanan/")
+        assert results, query
+        assert results[0].startswith("/layanan/ktp-el-"), (query, results)
+
+
+def test_announcements_are_found(page, serve, searchable: Built) -> None:
+    assert "/pengumuman/wib/" in search(page, serve(searchable), "WIB")
+
+
+def test_drafts_and_future_announcements_are_not_in_the_index(page, serve, searchable: Built) -> None:
+    base = serve(searchable)
+    for query in ("rahasia", "draf"):
+        assert search(page, base, query) == [], query
+    assert "Tidak ada hasil" in page.text_content(".cari-status")
+
+
+def test_search_files_load_only_when_used(page, serve, searchable: Built) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    base = serve(searchable)
+    page.goto(base + "/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]
+    page.fill("#cari-q", "layanan")
+    page.wait_for_selector(".cari-hasil a")
+    assert [url for url in requests if url.endswith("/pagefind/pagefind.js")]
+
+
+def test_without_javascript_the_box_is_a_link(browser, serve, searchable: Built) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(serve(searchable) + "/")
+    assert tab.locator("#cari-q").count() == 0
+    assert tab.locator("[data-cari] a").get_attribute("href") == "/layanan/"
+    context.close()
+
+
+def test_index_only_covers_content_pages(searchable: Built) -> None:
+    for url in ("/layanan/kedua/", "/pengumuman/kecamatan/", "/info/"):
+        assert "data-pagefind-body" in searchable.text(url)
+    for url in ("/", "/layanan/", "/pengumuman/", "/404.html"):
+        assert "data-pagefind-body" not in searchable.text(url)
