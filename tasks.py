@@ -51,6 +51,30 @@ def new(c, jenis, judul):
 
 
 @task
+def publish(c):
+    """Periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET (lihat deploy/README.md)."""
+    _layanan(c, "publish", "publishconf.py")
+
+
+@task
+def rollback(c):
+    """Kembalikan situs yang tayang ke rilis sebelumnya."""
+    _layanan(c, "rollback")
+
+
+@task
+def releases(c):
+    """Daftar rilis di server; * menandai yang tayang."""
+    _layanan(c, "releases")
+
+
+@task
+def nginx_config(c, site="/srv/situs"):
+    """Tulis konfigurasi nginx untuk domain situs; --site: folder releases/ di server."""
+    _layanan(c, "nginx-config", extra=f"--site {shlex.quote(site)}")
+
+
+@task
 def clean(c):
     """Hapus output/ dan cache/."""
     for folder in ("output", "cache"):

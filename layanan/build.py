@@ -18,7 +18,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
-from layanan import search
+from layanan import assets, search
 from layanan.problems import ContentErrors, Problem
 
 
@@ -87,6 +87,9 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
                 search.index(fresh)
             except search.SearchIndexError as exc:
                 raise ConfigError(str(exc)) from exc
+        if settings.get("LAYANAN_PRODUCTION"):
+            assets.fingerprint(fresh)
+            assets.precompress(fresh)
         swap_in(fresh, target)
     finally:
         if fresh.exists():

@@ -7,7 +7,9 @@ Exit status (DESIGN.md): 0 clean (warnings allowed), 1 content errors,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import shlex
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +18,8 @@ from pelican import Pelican
 from pelican.readers import Readers
 
 from layanan import new as new_file
+from layanan import nginx
+from layanan import publish as publishing
 from layanan import situs as situs_module
 from layanan.build import ConfigError, build, settings_for
 from layanan.problems import ContentErrors, Problem, display_path, errors, report
@@ -113,6 +117,68 @@ def new(settings_file: str, overrides: dict, kind: str, title: str) -> int:
     return 0
 
 
+def _target() -> tuple[publishing.Target, list[str]]:
+    env_file = Path(".env")
+    target = publishing.target_from(
+        publishing.setting("PUBLISH_TARGET", env_file), publishing.setting("PUBLISH_SSH", env_file, "ssh")
+    )
+    return target, shlex.split(publishing.setting("PUBLISH_RSYNC_ARGS", env_file))
+
+
+def publish(settings_file: str, overrides: dict) -> int:
+    """Check, refuse placeholders, build for production, upload a release and make it current."""
+    target, extra = _target()
+    with publishing.lock(Path(".publish") / "kunci"):
+        pelican = Pelican(settings_for(settings_file, **overrides))
+        site, problems = load(pelican.settings, Readers(pelican.settings))
+        _print_problems(problems)
+        if site is None:
+            print("Publish dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
+            return 1
+        if site.placeholders:
+            for path, line, key in site.placeholders:
+                print(f"{path}:{line}: {key}: masih berisi [ISI: ...]; lengkapi sebelum terbit", file=sys.stderr)
+            print(f"Publish dibatalkan: {len(site.placeholders)} isian [ISI: ...] belum dilengkapi.", file=sys.stderr)
+            return 1
+        result = build(settings_file, str(Path(".publish") / "situs"), **overrides)
+        print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
+        name, stats = publishing.deploy(result.output, target, extra, dt.datetime.now(dt.UTC))
+    print(
+        f"Terbit: rilis {name} kini tayang. Dikirim {stats['files']} berkas, "
+        f"{stats['sent_bytes']} dari {stats['total_bytes']} bita."
+    )
+    return 0
+
+
+def rollback() -> int:
+    target, _ = _target()
+    with publishing.lock(Path(".publish") / "kunci"):
+        name = publishing.rollback(target)
+    print(f"Kembali ke rilis {name}; situs kini menayangkan rilis itu.")
+    return 0
+
+
+def list_releases() -> int:
+    target, _ = _target()
+    names, current = publishing.releases(target)
+    for name in names:
+        print(f"{'*' if name == current else ' '} {name}")
+    if not names:
+        print("Belum ada rilis.")
+    return 0
+
+
+def nginx_config(settings_file: str, overrides: dict, site: str) -> int:
+    """Print deploy/nginx.conf for this site's domain (from situs.yaml) and folder."""
+    settings = settings_for(settings_file, **overrides)
+    situs, problems = situs_module.load(settings["PATH"])
+    if situs is None:
+        _print_problems(problems)
+        return 1
+    print(nginx.render(situs.domain, site), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layanan", description="Situs informasi layanan kecamatan")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,14 +188,21 @@ def main(argv: list[str] | None = None) -> int:
         ("serve", "tampilkan folder output di http://127.0.0.1"),
         ("livereload", "bangun, tampilkan, dan bangun ulang setiap kali berkas disimpan"),
         ("new", "buat berkas layanan atau pengumuman baru dari templat"),
+        ("publish", "periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET"),
+        ("rollback", "kembalikan situs yang tayang ke rilis sebelumnya"),
+        ("releases", "daftar rilis di server; * menandai yang tayang"),
+        ("nginx-config", "tulis konfigurasi nginx untuk domain situs (lihat deploy/README.md)"),
     ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--settings", "-s", default="pelicanconf.py", help="berkas pengaturan Pelican")
+        default_settings = "publishconf.py" if name == "publish" else "pelicanconf.py"
+        command.add_argument("--settings", "-s", default=default_settings, help="berkas pengaturan Pelican")
         command.add_argument("--content", "-c", default=None, help="folder konten (bawaan: PATH, yaitu content)")
         command.add_argument("--output", "-o", default=None, help="folder hasil (bawaan: OUTPUT_PATH)")
         command.add_argument("--strict", action="store_true", help="peringatan juga dianggap kesalahan")
         command.add_argument("--port", "-p", type=int, default=8000)
         command.add_argument("--search", action="store_true", help="buat juga indeks pencarian (Pagefind)")
+        if name == "nginx-config":
+            command.add_argument("--site", default="/srv/situs", help="folder berisi releases/ dan current di server")
         if name == "new":
             command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
@@ -143,6 +216,14 @@ def main(argv: list[str] | None = None) -> int:
             return check(args.settings, args.strict, overrides)
         if args.command == "build":
             return run_build(args.settings, args.output, args.strict, overrides)
+        if args.command == "nginx-config":
+            return nginx_config(args.settings, overrides, args.site)
+        if args.command == "publish":
+            return publish(args.settings, overrides)
+        if args.command == "rollback":
+            return rollback()
+        if args.command == "releases":
+            return list_releases()
         if args.command == "new":
             return new(args.settings, overrides, args.jenis, args.judul)
         if args.command == "serve":
@@ -152,3 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Kesalahan pengaturan: {exc}", file=sys.stderr)
         return 2
+    except publishing.PublishError as exc:
+        print(f"Publish gagal: {exc}. Situs yang tayang tidak berubah.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Dihentikan. Situs yang tayang tidak berubah.", file=sys.stderr)
+        return 130

@@ -7,7 +7,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from layanan import feeds, opendata, pages, qr, sitemap
+from layanan import feeds, nginx, opendata, pages, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
@@ -32,6 +32,7 @@ class LayananGenerator(Generator):
         super().__init__(*args, readers_cache_name="LayananReaders", **kwargs)
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
+        self.env.globals["structured"] = structured
         self.site: Site | None = None
         self.written: list[str] = []
 
@@ -48,6 +49,7 @@ class LayananGenerator(Generator):
             subscribe_url=next((p.url for p in site.halaman if p.slug == "langganan"), "/" + feeds.MAIN_RSS),
             build_time=site.now,
             placeholders=site.placeholders,
+            office_jsonld=structured.office(site.situs, site.kelurahan),
         )
 
     def generate_output(self, writer: Any) -> None:
@@ -65,6 +67,7 @@ class LayananGenerator(Generator):
             )
         self.written = [o.save_as for o in outputs]
         self.written += qr.write_files(site, self.output_path)
+        self.written.append(nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path))
         self.written += feeds.write_all(site, self.output_path)
         self.written.append(opendata.write(site, self.output_path))
         self.written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)

@@ -1,0 +1,35 @@
+"""deploy/nginx.conf with this site's domain and paths filled in, and the alias redirect list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from layanan.pages import Output
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
+ALIAS_FILE = "nginx-alias.conf"
+
+
+def render(domain: str, site: str, cert: str = "", key: str = "", template: Path = TEMPLATE) -> str:
+    """The config for ``domain``; certificates default to certbot's paths."""
+    cert = cert or f"/etc/letsencrypt/live/{domain}/fullchain.pem"
+    key = key or f"/etc/letsencrypt/live/{domain}/privkey.pem"
+    text = template.read_text(encoding="utf-8")
+    for placeholder, value in (("@DOMAIN@", domain), ("@SITE@", site.rstrip("/")), ("@CERT@", cert), ("@KEY@", key)):
+        text = text.replace(placeholder, value)
+    return text
+
+
+def alias_rules(redirects: list[Output]) -> str:
+    """One exact-match location per former address: a real 301 where nginx serves the site."""
+    lines = ["# Written by the build from `alias` in content/: former addresses and where they moved."]
+    for output in redirects:
+        target = output.vars["target"].url
+        lines.append(f"location = {output.url} {{ return 301 {target}; }}")
+        lines.append(f"location = {output.url.rstrip('/')} {{ return 301 {target}; }}")
+    return "\n".join(lines) + "\n"
+
+
+def write_alias_file(redirects: list[Output], output_path: str) -> str:
+    (Path(output_path) / ALIAS_FILE).write_text(alias_rules(redirects), encoding="utf-8")
+    return ALIAS_FILE

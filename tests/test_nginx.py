@@ -1,0 +1,150 @@
+"""deploy/nginx.conf, as shipped, served by a real nginx on 127.0.0.1 over TLS."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import ssl
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from servers import NginxServer, start_nginx
+
+from conftest import LENGKAP, PUBLISH_SETTINGS, build_site
+from layanan.nginx import render
+
+DOMAIN = "kec-contoh.example.go.id"
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxServer]:
+    root = tmp_path_factory.mktemp("server") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1795838400")
+        mp.delenv("SITEURL", raising=False)
+        build_site(LENGKAP, root / "releases" / "20261128T040000Z", settings=PUBLISH_SETTINGS)
+    os.symlink("releases/20261128T040000Z", root / "current")
+    server = start_nginx(tmp_path_factory.mktemp("nginx"), root, DOMAIN)
+    yield server
+    server.stop()
+
+
+def get(server: NginxServer, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection("127.0.0.1", server.https_port, context=context, timeout=10)
+    connection.request("GET", path, headers={"Host": DOMAIN, **headers})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+SECURITY = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+}
+
+
+def test_rendered_config_names_the_domain_and_folder() -> None:
+    text = render(DOMAIN, "/srv/situs")
+    assert f"server_name {DOMAIN};" in text and "root /srv/situs/current;" in text
+    assert f"/etc/letsencrypt/live/{DOMAIN}/fullchain.pem" in text
+    assert "@" not in text.replace("'self'", "")
+
+
+def test_http_redirects_to_https(nginx: NginxServer) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10)
+    connection.request("GET", "/layanan/", headers={"Host": DOMAIN})
+    response = connection.getresponse()
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://{DOMAIN}/layanan/"
+
+
+@pytest.mark.parametrize("path", ["/", "/layanan/kedua/", "/pengumuman/", "/kelurahan/desa-a/", "/info/"])
+def test_pages_with_security_headers(nginx: NginxServer, path: str) -> None:
+    status, headers, body = get(nginx, path)
+    assert status == 200 and b'<html lang="id">' in body
+    for name, value in SECURITY.items():
+        assert headers[name] == value
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "'wasm-unsafe-eval'" in policy and "'unsafe-inline'" not in policy
+    assert "camera=()" in headers["permissions-policy"]
+    assert headers["cache-control"] == "public, max-age=300"
+    assert headers["content-type"] == "text/html; charset=utf-8"
+
+
+def test_custom_404_with_status_404(nginx: NginxServer) -> None:
+    status, headers, body = get(nginx, "/tidak-ada/")
+    assert status == 404
+    assert b"Halaman tidak ditemukan" in body
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_precompressed_files_are_served(nginx: NginxServer) -> None:
+    status, headers, gz = get(nginx, "/layanan/kedua/", **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    status, headers, br = get(nginx, "/layanan/kedua/", **{"Accept-Encoding": "br"})
+    assert status == 200 and headers["content-encoding"] == "br"
+    _, headers, plain = get(nginx, "/layanan/kedua/")
+    assert "content-encoding" not in headers
+    assert len(br) < len(plain) and len(gz) < len(plain)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/feeds/pengumuman.xml", "application/rss+xml"),
+        ("/feeds/perubahan-layanan.xml", "application/rss+xml"),
+        ("/feeds/kelurahan/desa-a.xml", "application/rss+xml"),
+        ("/feeds/pengumuman.atom.xml", "application/atom+xml"),
+        ("/api/layanan.json", "application/json"),
+    ],
+)
+def test_feed_and_json_types(nginx: NginxServer, path: str, kind: str) -> None:
+    status, headers, _ = get(nginx, path, **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["content-type"].split(";")[0] == kind
+    assert headers["content-security-policy"]
+
+
+def test_long_cache_only_for_fingerprinted_assets(nginx: NginxServer) -> None:
+    _, _, page = get(nginx, "/")
+    css = page.decode().split('href="/theme/css/')[1].split('"')[0]
+    script = page.decode().split('src="/theme/js/')[1].split('"')[0]
+    for asset in (f"/theme/css/{css}", f"/theme/js/{script}"):
+        status, headers, _ = get(nginx, asset)
+        assert status == 200
+        assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    for other in ("/theme/favicon.svg", "/feeds/pengumuman.xml", "/berkas/gambar.svg", "/pagefind/pagefind.js"):
+        assert get(nginx, other)[1]["cache-control"] == "public, max-age=300", other
+
+
+def test_alias_redirects_and_hidden_config(nginx: NginxServer) -> None:
+    for old in ("/layanan/nama-lama/", "/layanan/nama-lama"):
+        status, headers, _ = get(nginx, old)
+        assert status == 301
+        assert headers["location"].endswith("/layanan/layanan-lengkap/")
+    assert get(nginx, "/nginx-alias.conf")[0] == 404
+
+
+def test_search_works_in_chromium_under_the_csp(nginx: NginxServer, browser) -> None:
+    context = browser.new_context(ignore_https_errors=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"https://127.0.0.1:{nginx.https_port}/")
+    page.fill("#cari-q", "sinonimunik")
+    page.wait_for_selector(".cari-hasil a", timeout=15000)
+    first = page.locator(".cari-hasil a").first.get_attribute("href")
+    context.close()
+    assert first == "/layanan/layanan-lengkap/"
+    assert problems == []
+
+
+def test_error_log_is_clean(nginx: NginxServer) -> None:
+    log = Path(nginx.error_log).read_text(encoding="utf-8") if Path(nginx.error_log).exists() else ""
+    assert "[emerg]" not in log and "[crit]" not in log

@@ -1,0 +1,241 @@
+"""Publishing over real SSH with rsync: releases, small republishes, rollback, interruptions, locks."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from servers import SSHServer, start_sshd
+
+from conftest import PUBLISH_SETTINGS, ROOT, SAMPLE
+
+ANNOUNCEMENT = "pengumuman/2026-11-20-kerja-bakti-karang-asam-ulu.md"
+
+
+def fill_placeholders(content: Path) -> None:
+    """What the office would do before publishing: every [ISI: ...] replaced by a real value."""
+    situs = content / "situs.yaml"
+    data = yaml.safe_load(situs.read_text(encoding="utf-8"))
+    data.update(
+        alamat="Jalan Uji Nomor 1, Samarinda",
+        telepon="0541 700100",
+        whatsapp="628115550001",
+        email="kecamatan@example.go.id",
+        jam_layanan="Senin-Jumat 08.00-15.00",
+        survei="https://survei.example.go.id/",
+    )
+    data["pengaduan"][1]["url"] = "https://wa.me/628115550001"
+    situs.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\[ISI:[^\]]*\]", "Sudah dikonfirmasi kantor", text), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SSHServer]:
+    server = start_sshd(tmp_path_factory.mktemp("sshd"))
+    yield server
+    server.stop()
+
+
+class Project:
+    """A copy of the sample content, filled in, publishing to a folder over SSH."""
+
+    def __init__(self, folder: Path, sshd: SSHServer):
+        self.dir = folder
+        shutil.copytree(SAMPLE, folder / "content")
+        fill_placeholders(folder / "content")
+        self.server_root = folder / "server" / "situs"
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "SOURCE_DATE_EPOCH": "1795838400",
+            "PUBLISH_TARGET": f"root@127.0.0.1:{self.server_root}",
+            "PUBLISH_SSH": sshd.ssh_command,
+        }
+
+    def command(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "layanan", *args, "-s", str(PUBLISH_SETTINGS), "-c", "content"]
+
+    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            self.command(*args), cwd=self.dir, env={**self.env, **env}, capture_output=True, text=True, timeout=300
+        )
+
+    def publish(self, **env: str) -> subprocess.CompletedProcess:
+        result = self.run("publish", **env)
+        assert result.returncode == 0, result.stderr + result.stdout
+        return result
+
+    def releases(self) -> list[str]:
+        return sorted(p.name for p in (self.server_root / "releases").iterdir())
+
+    def current(self) -> str:
+        return os.readlink(self.server_root / "current").removeprefix("releases/")
+
+    def live(self, relative: str) -> bytes:
+        return (self.server_root / "current" / relative).read_bytes()
+
+
+@pytest.fixture
+def project(tmp_path: Path, sshd: SSHServer) -> Project:
+    return Project(tmp_path, sshd)
+
+
+def stats(output: str) -> tuple[int, int, int]:
+    match = re.search(r"Dikirim (\d+) berkas, (\d+) dari (\d+) bita", output)
+    assert match, output
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def test_publish_republish_and_rollback(project: Project) -> None:
+    start = time.perf_counter()
+    first = project.publish()
+    first_seconds = time.perf_counter() - start
+    [release] = project.releases()
+    assert project.current() == release
+    home = project.live("index.html")
+    assert b"Kecamatan Sungai Kunjang" in home
+    assert (project.server_root / "current" / "index.html.gz").is_file()
+    assert (project.server_root / "current" / "index.html.br").is_file()
+    files, sent, total = stats(first.stdout)
+    assert files > 100 and sent == total
+
+    page = project.dir / "content" / ANNOUNCEMENT
+    page.write_text(page.read_text(encoding="utf-8") + "\nMohon membawa sarung tangan sendiri.\n", encoding="utf-8")
+    second = project.publish()
+    files, sent, total = stats(second.stdout)
+    print(f"first publish {first_seconds:.1f} s; republish sent {files} files, {sent} of {total} bytes")
+    assert files <= 40
+    assert sent <= 0.05 * total
+    assert len(project.releases()) == 2
+    assert b"sarung tangan" in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+    # unchanged files are hard links into the previous release, not copies
+    assert (project.server_root / "current" / "index.html").stat().st_nlink == 2
+
+    rolled = project.run("rollback")
+    assert rolled.returncode == 0, rolled.stderr
+    assert project.current() == release
+    assert b"sarung tangan" not in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+    assert project.live("index.html") == home
+    listing = project.run("releases").stdout.splitlines()
+    assert listing[0] == f"* {release}" and listing[1].startswith("  ")
+
+
+def test_keeps_five_releases_and_never_the_current_one(project: Project) -> None:
+    for _ in range(6):
+        project.publish()
+    releases = project.releases()
+    assert len(releases) == 5
+    assert project.current() == releases[-1]
+
+
+def test_refuses_while_a_placeholder_remains(project: Project) -> None:
+    service = project.dir / "content" / "layanan" / "sktm.md"
+    service.write_text(
+        service.read_text(encoding="utf-8").replace(
+            "produk: Surat Keterangan Tidak Mampu", 'produk: "[ISI: nama produk]"'
+        ),
+        encoding="utf-8",
+    )
+    situs = project.dir / "content" / "situs.yaml"
+    situs.write_text(
+        situs.read_text(encoding="utf-8").replace("whatsapp: '628115550001'", "whatsapp: '[ISI: nomor]'"),
+        encoding="utf-8",
+    )
+    result = project.run("publish")
+    assert result.returncode == 1
+    assert "content/layanan/sktm.md:20: produk: masih berisi [ISI: ...]" in result.stderr
+    assert "content/situs.yaml:" in result.stderr and ": whatsapp: masih berisi [ISI: ...]" in result.stderr
+    assert "Publish dibatalkan: 2 isian" in result.stderr
+    assert not project.server_root.exists()
+
+
+def test_content_error_stops_publishing(project: Project) -> None:
+    project.publish()
+    before = project.live("index.html")
+    (project.dir / "content" / "layanan" / "kk-baru.md").write_text("---\njudul: [\n---\n", encoding="utf-8")
+    result = project.run("publish")
+    assert result.returncode == 1
+    assert "content/layanan/kk-baru.md:2: (yaml)" in result.stderr
+    assert len(project.releases()) == 1 and project.live("index.html") == before
+
+
+def test_interrupted_upload_leaves_the_live_site_and_the_next_publish_works(project: Project) -> None:
+    project.publish()
+    release = project.current()
+    before = project.live("index.html")
+    page = project.dir / "content" / ANNOUNCEMENT
+    page.write_text(page.read_text(encoding="utf-8") + "\nPerubahan yang terputus.\n", encoding="utf-8")
+    slow = subprocess.Popen(
+        project.command("publish"),
+        cwd=project.dir,
+        env={**project.env, "PUBLISH_RSYNC_ARGS": "--bwlimit=20 --whole-file --ignore-times"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    releases = project.server_root / "releases"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        partial = [p for p in releases.iterdir() if p.name.endswith(".partial")]
+        if partial and sum(1 for _ in partial[0].rglob("*")) > 5:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("the slowed upload never started")
+    os.killpg(slow.pid, signal.SIGKILL)
+    slow.wait(timeout=30)
+    assert project.current() == release
+    assert project.live("index.html") == before
+    assert b"terputus" not in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+
+    project.publish()
+    assert project.current() != release
+    assert b"terputus" in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+    assert not [p for p in releases.iterdir() if p.name.endswith(".partial")]
+
+
+def test_two_publishes_at_once_do_not_interleave(project: Project) -> None:
+    runs = [
+        subprocess.Popen(
+            project.command("publish"),
+            cwd=project.dir,
+            env=project.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert any("menunggu" in err for _, err in results)
+    assert len(project.releases()) == 2
+    current = project.server_root / "current"
+    assert (current / "index.html").is_file() and project.current() == project.releases()[-1]
+
+
+def test_publish_to_a_local_folder(project: Project) -> None:
+    local = project.dir / "lokal"
+    result = project.run("publish", PUBLISH_TARGET=str(local))
+    assert result.returncode == 0, result.stderr
+    assert (local / "current" / "index.html").is_file()
+
+
+def test_missing_target_is_explained(project: Project) -> None:
+    env = {k: v for k, v in project.env.items() if k != "PUBLISH_TARGET"}
+    result = subprocess.run(
+        project.command("publish"), cwd=project.dir, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert "PUBLISH_TARGET belum diisi" in result.stderr
