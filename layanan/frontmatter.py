@@ -20,22 +20,20 @@ FENCE = "---"
 CLOSERS = ("---", "...")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver and without aliases."""
+class _Loader(yaml.CSafeLoader):
+    """libyaml's safe loader (fast, with line marks), without the timestamp resolver."""
 
     yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
-                problem_mark=event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+class AliasFound(Exception):
+    """A YAML alias (``*name``): refused before anything expands it."""
+
+    def __init__(self, line: int):
+        self.line = line
 
 
 @dataclass
@@ -56,7 +54,21 @@ class SourceFile:
     body_line: int
 
 
-def _walk(node: yaml.Node, prefix: str, offset: int, doc: Document, problems: list[Problem], path: str) -> None:
+def _walk(
+    node: yaml.Node,
+    prefix: str,
+    offset: int,
+    doc: Document,
+    problems: list[Problem],
+    path: str,
+    seen: set[int],
+    line: int,
+) -> None:
+    """Record lines and raw text per dotted key; ``line`` is where the enclosing key stands."""
+    # An alias is the same node object met twice; stopping there keeps an alias bomb linear.
+    if id(node) in seen:
+        raise AliasFound(line)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -67,12 +79,12 @@ def _walk(node: yaml.Node, prefix: str, offset: int, doc: Document, problems: li
                 problems.append(Problem(path, line, dotted, "kunci ini ditulis dua kali; hapus salah satunya"))
             seen.add(key)
             doc.lines[dotted] = line
-            _walk(value_node, dotted, offset, doc, problems, path)
+            _walk(value_node, dotted, offset, doc, problems, path, seen, line)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value, start=1):
             dotted = f"{prefix}.{i}"
             doc.lines[dotted] = item.start_mark.line + offset
-            _walk(item, dotted, offset, doc, problems, path)
+            _walk(item, dotted, offset, doc, problems, path, seen, line)
     elif isinstance(node, yaml.ScalarNode) and prefix:
         doc.raw[prefix] = node.value
 
@@ -90,7 +102,11 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         if not isinstance(node, yaml.MappingNode):
             line = node.start_mark.line + offset
             return None, [Problem(path, line, "(front matter)", "harus berupa daftar 'kunci: nilai', satu per baris")]
-        data = loader.construct_document(node)
+        doc = Document({})
+        _walk(node, "", offset, doc, problems, path, set(), offset)
+        doc.data = loader.construct_document(node)
+    except AliasFound as exc:
+        return None, [Problem(path, exc.line, "(yaml)", "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung")]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + offset
         message = f"ada karakter tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus karakter itu"
@@ -106,8 +122,6 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
     finally:
         if loader is not None:
             loader.dispose()
-    doc = Document(data)
-    _walk(node, "", offset, doc, problems, path)
     return doc, problems
 
 
@@ -115,8 +129,6 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in str(exc.problem):
         tag = str(exc.problem).rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
         return f"tag YAML {tag} tidak diizinkan; tulis nilai biasa tanpa tanda '!'"
-    if exc.problem and exc.problem.startswith("alias YAML"):
-        return exc.problem
     detail = exc.problem or exc.context or "format tidak dikenali"
     return (
         f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan "
