@@ -48,6 +48,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "undefined": St
 
 STATIC_PATHS = ["berkas"]
 THEME_STATIC_DIR = "theme"
+# Our reader remembers parsed files here, by content hash (Pelican's own mtime cache stays off).
+CACHE_PATH = "cache"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -41,8 +42,15 @@ def fingerprint(site: Path) -> dict[str, str]:
         text = page.read_text(encoding="utf-8")
         updated = pattern.sub(lambda m: f'"{renames[m.group(0)[1:-1]]}"', text)
         if updated != text:
-            page.write_text(updated, encoding="utf-8")
+            replace_file(page, updated.encode("utf-8"))
     return renames
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write by renaming a new file over the old: a page hard-linked from the live site stays intact."""
+    temporary = path.with_name(f".{path.name}.baru")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def compressible(site: Path, path: Path) -> bool:
@@ -51,11 +59,27 @@ def compressible(site: Path, path: Path) -> bool:
     return path.suffix in COMPRESSED and (not inside_pagefind or path.suffix in (".js", ".css"))
 
 
-def precompress(site: Path) -> int:
-    """Write ``.gz`` and ``.br`` beside every text file where they are smaller; returns how many."""
+def same_file(path: Path, other: Path) -> bool:
+    try:
+        return path.stat().st_ino == other.stat().st_ino
+    except OSError:
+        return False
+
+
+def precompress(site: Path, previous: Path | None = None) -> int:
+    """Write ``.gz`` and ``.br`` beside every text file where they are smaller; returns how many.
+
+    A page hard-linked unchanged from ``previous`` gets that build's side files, linked too.
+    """
     written = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or not compressible(site, path):
+            continue
+        if previous is not None and same_file(path, previous / path.relative_to(site)):
+            for suffix in (".gz", ".br"):
+                side = previous / path.relative_to(site).with_name(path.name + suffix)
+                if side.is_file():
+                    os.link(side, path.with_name(path.name + suffix))
             continue
         data = path.read_bytes()
         for suffix, packed in (

@@ -18,7 +18,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
-from layanan import assets, search
+from layanan import assets, incremental, search
 from layanan.problems import ContentErrors, Problem
 
 
@@ -32,6 +32,7 @@ class BuildResult:
     seconds: float
     files: int
     problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def settings_for(settings_file: str, **overrides: object) -> dict:
@@ -70,7 +71,7 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
     try:
-        settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh))
+        settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh), LAYANAN_TARGET=str(target))
         pelican = Pelican(settings)
         if "layanan" not in settings["PLUGINS"]:
             raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
@@ -89,9 +90,11 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
                 raise ConfigError(str(exc)) from exc
         if settings.get("LAYANAN_PRODUCTION"):
             assets.fingerprint(fresh)
-            assets.precompress(fresh)
+            assets.precompress(fresh, previous=target)
         swap_in(fresh, target)
+        incremental.record(settings, target, settings.get("LAYANAN_KEYS", {}))
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
-    return BuildResult(target, time.perf_counter() - start, count_files(target), problems)
+    counts = settings.get("LAYANAN_COUNTS", {})
+    return BuildResult(target, time.perf_counter() - start, count_files(target), problems, counts)

@@ -61,7 +61,12 @@ def _build_and_report(settings_file: str, output: str | None, overrides: dict) -
         print("Situs TIDAK diperbarui; perbaiki kesalahan di atas lalu coba lagi.", file=sys.stderr)
         return exc.problems, False
     _print_problems(result.problems)
-    print(f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik).", flush=True)
+    counts = result.counts
+    print(
+        f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik; "
+        f"{counts.get('rendered', 0)} dari {counts.get('pages', 0)} halaman dirender ulang).",
+        flush=True,
+    )
     return result.problems, True
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pelican.contents import Page
 
-from layanan import body
 from layanan.problems import Problem, display_path
 from layanan.situs import Situs
 
@@ -173,11 +172,11 @@ def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Probl
     scheduled_urls = _urls([i for i in items if i.status != "draft"])
     found = []
     for item in items:
-        if item.status == "draft" or "body_markdown" not in item.metadata:
+        if item.status == "draft":
             continue
         # A scheduled announcement may link to what goes live with it; a live page only to what is live now.
         valid = live_urls if published(item, now) else scheduled_urls
-        for offset, path in body.own_links(item.metadata["body_markdown"]):
+        for line, path in item.metadata.get("own_links", ()):
             if path.startswith("/berkas/"):
                 name = path.removeprefix("/berkas/")
                 target = (berkas / name).resolve()
@@ -187,7 +186,6 @@ def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Probl
                 ok = path in valid or path + "/" in valid or path.startswith("/pengumuman/halaman/")
                 message = f"tautan ke {path} yang tidak ada; periksa slugnya (atau halaman itu masih draf/terjadwal)"
             if not ok:
-                line = item.metadata["body_line"] + offset
                 found.append(Problem(display_path(item.source_path), line, "(isi)", message))
     return found
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
+from pelican.plugins import signals
 
-from layanan import feeds, nginx, opendata, pages, qr, sitemap, structured
+from layanan import cache, feeds, incremental, nginx, opendata, pages, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
@@ -32,9 +34,9 @@ class LayananGenerator(Generator):
         super().__init__(*args, readers_cache_name="LayananReaders", **kwargs)
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
-        self.env.globals["structured"] = structured
+        self.env.globals.update(structured=structured, qr_svg=qr.qr_svg)
         self.site: Site | None = None
-        self.written: list[str] = []
+        self.shared: dict[str, Any] = {}
 
     def generate_context(self) -> None:
         site, problems = load(self.settings, self.readers)
@@ -42,33 +44,51 @@ class LayananGenerator(Generator):
         if site is None:
             raise ContentErrors(problems)
         self.site = site
-        self.context.update(
-            situs=site.situs,
-            nav=[(p.title, p.url) for p in site.menu()],
-            feed_links=feed_links(site),
-            subscribe_url=next((p.url for p in site.halaman if p.slug == "langganan"), "/" + feeds.MAIN_RSS),
-            build_time=site.now,
-            placeholders=site.placeholders,
-            office_jsonld=structured.office(site.situs, site.kelurahan),
-        )
+        # What every page shows: part of every page's key, so a change here re-renders all.
+        self.shared = {
+            "situs": site.situs,
+            "nav": [(p.title, p.url) for p in site.menu()],
+            "feed_links": feed_links(site),
+            "subscribe_url": next((p.url for p in site.halaman if p.slug == "langganan"), "/" + feeds.MAIN_RSS),
+            "unfinished": bool(site.placeholders),
+            "office_jsonld": structured.office(site.situs, site.kelurahan),
+        }
+        self.context.update(self.shared)
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
         outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"])
+        site_key = cache.digest(cache.code_digest(self.settings), *(repr(v) for _, v in sorted(self.shared.items())))
+        previous, files = incremental.previous_files(self.settings)
+        keys: dict[str, str] = {}
+        rendered = 0
         for output in outputs:
-            writer.write_file(
-                output.save_as,
-                self.get_template(output.template),
-                self.context,
-                url=output.url,
-                page_url=output.url,
-                canonical=site.situs.url + output.url,
-                **output.vars,
-            )
-        self.written = [o.save_as for o in outputs]
-        self.written += qr.write_files(site, self.output_path)
-        self.written.append(nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path))
-        self.written += feeds.write_all(site, self.output_path)
-        self.written.append(opendata.write(site, self.output_path))
-        self.written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
-        logger.info("layanan: %d berkas ditulis", len(self.written))
+            key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
+            keys[output.save_as] = key
+            if not incremental.link_previous(previous, files, output.save_as, key, self.output_path):
+                self.render(output)
+                rendered += 1
+        for relative, address in qr.files(site):
+            key = cache.digest("qr", address)
+            keys[relative] = key
+            if not incremental.link_previous(previous, files, relative, key, self.output_path):
+                qr.write_file(address, Path(self.output_path) / relative)
+        written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
+        written += feeds.write_all(site, self.output_path)
+        written.append(opendata.write(site, self.output_path))
+        written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
+        self.settings["LAYANAN_KEYS"] = keys
+        self.settings["LAYANAN_COUNTS"] = {"pages": len(outputs), "rendered": rendered, "other": len(written)}
+
+    def render(self, output: pages.Output) -> None:
+        path = Path(self.output_path) / output.save_as
+        variables = {
+            **self.shared,
+            "page_url": output.url,
+            "canonical": self.site.situs.url + output.url,
+            **output.vars,
+        }
+        html = self.get_template(output.template).render(variables)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+        signals.content_written.send(str(path), context=variables)

@@ -12,7 +12,6 @@ from typing import Any
 
 from pelican.contents import Page
 
-from layanan.qr import qr_svg
 from layanan.reader import URLS
 from layanan.site import Site
 
@@ -59,21 +58,14 @@ def service_pages(site: Site) -> list[Output]:
             "poster/index.html",
             "poster",
             "/poster/",
-            {"qr": qr_svg(site.situs.url + "/", f"Kode QR menuju {site.situs.url}/", scale=8), "layanan": site.layanan},
+            {"qr_url": site.situs.url + "/", "layanan": site.layanan},
         )
     ]
     for service in site.layanan:
-        address = site.situs.url + service.url
-        label = f"Kode QR menuju {address}"
-        outputs.append(Output(service.save_as, "layanan", service.url, {"page": service, "qr": qr_svg(address, label)}))
-        outputs.append(
-            Output(
-                f"{service.save_as.removesuffix('index.html')}poster/index.html",
-                "layanan_poster",
-                f"{service.url}poster/",
-                {"page": service, "qr": qr_svg(address, label, scale=8)},
-            )
-        )
+        variables = {"page": service, "qr_url": site.situs.url + service.url}
+        outputs.append(Output(service.save_as, "layanan", service.url, variables))
+        poster = f"{service.save_as.removesuffix('index.html')}poster/index.html"
+        outputs.append(Output(poster, "layanan_poster", f"{service.url}poster/", variables))
     return outputs
 
 

@@ -18,7 +18,12 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "peringatan: " if self.warning else ""
-        return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
+        return f"{self.path}:{self.line}: {visible(self.key)}: {prefix}{visible(self.message)}"
+
+
+def visible(text: str) -> str:
+    """Control characters typed by mistake are shown as codes, never sent to the terminal as-is."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def display_path(path: str | os.PathLike) -> str:

@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import segno
+from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from layanan.site import Site
 
+MASK = 2
 
-def qr_svg(url: str, label: str, scale: int = 3) -> str:
+
+@functools.lru_cache(maxsize=1024)
+def _code(url: str) -> segno.QRCode:
+    # A fixed mask skips segno's search over eight (most of its time); any mask is valid QR,
+    # and the tests decode every kind of code we print with zbar.
+    return segno.make(url, error="m", mask=MASK)
+
+
+def qr_svg(url: str, label: str, scale: int = 3) -> Markup:
     """Inline SVG with an accessible name; vector, so it prints sharp at any size."""
-    svg = segno.make(url, error="m").svg_inline(scale=scale, border=2, svgclass="qr", lineclass=None, omitsize=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    svg = _code(url).svg_inline(scale=scale, border=2, svgclass="qr", lineclass=None, omitsize=True)
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
 
-def qr_file(url: str) -> bytes:
+def files(site: Site) -> list[tuple[str, str]]:
+    """(path in the output, URL it encodes): ``/layanan/<slug>/qr.svg`` for every service."""
+    return [(f"{s.save_as.removesuffix('index.html')}qr.svg", site.situs.url + s.url) for s in site.layanan]
+
+
+def write_file(url: str, target: Path) -> None:
     """A standalone SVG file, for staff to put on posters of their own."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, xmldecl=True)
-    return buffer.getvalue()
-
-
-def write_files(site: Site, output_path: str) -> list[str]:
-    """``/layanan/<slug>/qr.svg`` for every service."""
-    written = []
-    for service in site.layanan:
-        relative = f"{service.save_as.removesuffix('index.html')}qr.svg"
-        target = Path(output_path) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(qr_file(site.situs.url + service.url))
-        written.append(relative)
-    return written
+    _code(url).save(buffer, kind="svg", scale=10, border=2, xmldecl=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(buffer.getvalue())

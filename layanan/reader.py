@@ -8,6 +8,7 @@ single run.
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import re
 from pathlib import Path
@@ -17,10 +18,11 @@ from zoneinfo import ZoneInfo
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from layanan import body, schema
+from layanan import body, cache, schema
 from layanan.frontmatter import SourceFile, split
 from layanan.problems import Problem, display_path
 
+PARALLEL_FROM = 64  # fewer files than this parse faster in one process than in a pool
 MAX_BYTES = 1_000_000  # a content file is text; anything bigger is a mistake, refused before parsing
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
@@ -92,7 +94,11 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
 
 
 class LayananReader(MarkdownReader):
-    """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields."""
+    """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields.
+
+    Parsed files are remembered by content hash (see cache.py); a cold build
+    parses the files it has never seen on every core.
+    """
 
     enabled = True
     file_extensions = ["md"]  # noqa: RUF012 - Pelican's class attribute
@@ -103,6 +109,10 @@ class LayananReader(MarkdownReader):
         config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         config.setdefault("output_format", "html5")
         self._markdown = Markdown(**config)
+        self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
+        self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
+        self._cache: dict[str, tuple[str, str, dict[str, Any]]] | None = None
+        self._used: dict[str, tuple[str, str, dict[str, Any]]] = {}
 
     def render(self, text: str) -> str:
         """Markdown to HTML, sanitised, with ``[ISI: ...]`` marked as unfinished."""
@@ -110,12 +120,52 @@ class LayananReader(MarkdownReader):
         html = body.sanitize(self._markdown.convert(text))
         return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', html)
 
+    @property
+    def cached(self) -> dict[str, tuple[str, str, dict[str, Any]]]:
+        if self._cache is None:
+            self._cache = cache.load_pickle(self._cache_file, self._version)
+        return self._cache
+
+    def prefill(self, paths: list[str]) -> int:
+        """Parse, on every core, the files not in the cache; returns how many were parsed."""
+        todo = []
+        for path in paths:
+            key = cache.digest(Path(path).read_bytes())
+            if self.cached.get(path, ("",))[0] != key:
+                todo.append((path, key))
+        workers = min(os.cpu_count() or 1, 8)
+        if len(todo) < PARALLEL_FROM or workers < 2:
+            return 0
+        global _WORKER_READER
+        _WORKER_READER = self
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for (path, key), result in zip(
+                todo, pool.map(_parse_in_worker, [p for p, _ in todo], chunksize=32), strict=True
+            ):
+                self.cached[path] = (key, *result)
+        _WORKER_READER = None
+        return len(todo)
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        data = Path(source_path).read_bytes()
+        key = cache.digest(data)
+        hit = self.cached.get(source_path)
+        html, meta = (hit[1], hit[2]) if hit and hit[0] == key else self.parse_file(source_path, data)
+        self._used[source_path] = (key, html, meta)
+        meta = dict(meta, digest=key)
+        if "kategori" in meta:  # a Pelican Category holds the settings: made here, never cached
+            meta["category"] = self.process_metadata("category", meta["kategori"])
+        return html, meta
+
+    def save_cache(self) -> None:
+        """Keep what this build read (files deleted since are dropped)."""
+        cache.save_pickle(self._cache_file, self._version, self._used)
+
+    def parse_file(self, source_path: str, data: bytes) -> tuple[str, dict[str, Any]]:
         shown = display_path(source_path)
         kind = kind_of(source_path, self.settings["PATH"])
         if kind is None:
             return "", {"problems": [Problem(shown, 1, "(berkas)", _misplaced_message())], "status": "draft"}
-        data = Path(source_path).read_bytes()
         source, values, problems = parse(kind, data, shown, ZoneInfo(self.settings["TIMEZONE"]))
         if source is None:
             return "", {"problems": problems, "status": "draft"}
@@ -146,20 +196,24 @@ class LayananReader(MarkdownReader):
             problems=problems,
             lines=source.doc.lines,
             placeholders=placeholders(source.doc.raw, source.doc.lines, source.body, source.body_line),
-            body_line=source.body_line,
-            body_markdown=source.body,
+            own_links=[(source.body_line + offset, path) for offset, path in body.own_links(source.body)],
         )
         title = values.get(TITLE_KEY[kind])
         if title:
             meta["title"] = title
-        if "kategori" in values:
-            meta["category"] = self.process_metadata("category", values["kategori"])
         if "tanggal" in values:
             meta["date"] = values["tanggal"]
         summary = values.get("ringkasan") or first_paragraph(body_html)
         if summary:
             meta["summary"] = summary
         return meta
+
+
+_WORKER_READER: LayananReader | None = None
+
+
+def _parse_in_worker(path: str) -> tuple[str, dict[str, Any]]:
+    return _WORKER_READER.parse_file(path, Path(path).read_bytes())
 
 
 def _misplaced_message() -> str:

@@ -56,14 +56,18 @@ def content_files(content_path: str) -> list[str]:
 
 
 def read_all(settings: dict[str, Any], readers: Readers) -> list[Page]:
+    files = content_files(settings["PATH"])
+    reader = readers.readers["md"]
+    reader.prefill([os.path.join(settings["PATH"], f) for f in files])
     items = []
-    for relative in content_files(settings["PATH"]):
+    for relative in files:
         kind = relative.split("/")[0]
         items.append(
             readers.read_file(
                 base_path=settings["PATH"], path=relative, content_class=CLASSES.get(kind, Page), context={}
             )
         )
+    reader.save_cache()
     return items
 
 
