@@ -75,6 +75,13 @@ def nginx_config(c, site="/srv/situs"):
 
 
 @task
+def bench(c, sizes="", runs=3):
+    """Ukur kecepatan build terhadap Pelican dan Hugo; menulis benchmarks/RESULTS.md."""
+    extra = f"--sizes {sizes}" if sizes else ""
+    c.run(f'"{PY}" benchmarks/bench.py --runs {runs} {extra}', pty=False)
+
+
+@task
 def clean(c):
     """Hapus output/ dan cache/."""
     for folder in ("output", "cache"):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import re
 from pathlib import Path
 
 import brotli
 
-FINGERPRINTED = ("theme/css", "theme/js")
+from layanan import parallel
+
 COMPRESSED = {".html", ".css", ".js", ".xml", ".json", ".svg", ".txt", ".map"}
 # Measured: gzip 9 and brotli 5 compress within a few % of brotli 11 / zopfli at
 # 100-700x their speed, which keeps large production builds fast.
@@ -24,33 +24,27 @@ GZIP_LEVEL = 9
 BROTLI_QUALITY = 5
 
 
-def fingerprint(site: Path) -> dict[str, str]:
-    """Rename theme CSS/JS to ``name.<hash>.ext`` and point every page at the new names."""
-    renames: dict[str, str] = {}
-    for folder in FINGERPRINTED:
-        for path in sorted((site / folder).glob("*")):
-            if path.suffix not in (".css", ".js") or not path.is_file():
-                continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-            target = path.with_name(f"{path.stem}.{digest}{path.suffix}")
-            path.rename(target)
-            renames["/" + path.relative_to(site).as_posix()] = "/" + target.relative_to(site).as_posix()
-    if not renames:
-        return renames
-    pattern = re.compile("|".join(re.escape(f'"{old}"') for old in renames))
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        updated = pattern.sub(lambda m: f'"{renames[m.group(0)[1:-1]]}"', text)
-        if updated != text:
-            replace_file(page, updated.encode("utf-8"))
-    return renames
+def fingerprints(static: Path, prefix: str = "/theme") -> dict[str, str]:
+    """URL of each theme CSS/JS file -> the same with a hash of its content in the name.
+
+    Known before rendering, so templates link the final names (``asset()``) and no
+    page is rewritten afterwards.
+    """
+    names = {}
+    for folder in ("css", "js"):
+        for path in sorted((static / folder).glob("*")):
+            if path.suffix in (".css", ".js") and path.is_file():
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+                names[f"{prefix}/{folder}/{path.name}"] = f"{prefix}/{folder}/{path.stem}.{digest}{path.suffix}"
+    return names
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write by renaming a new file over the old: a page hard-linked from the live site stays intact."""
-    temporary = path.with_name(f".{path.name}.baru")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+def apply_fingerprints(site: Path, names: dict[str, str]) -> None:
+    """Rename the copied theme files to the names the pages link."""
+    for old, new in names.items():
+        source = site / old.lstrip("/")
+        if source.is_file():
+            source.rename(site / new.lstrip("/"))
 
 
 def compressible(site: Path, path: Path) -> bool:
@@ -66,12 +60,26 @@ def same_file(path: Path, other: Path) -> bool:
         return False
 
 
+def compress_file(path: Path) -> int:
+    data = path.read_bytes()
+    written = 0
+    for suffix, packed in (
+        (".gz", gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)),
+        (".br", brotli.compress(data, quality=BROTLI_QUALITY)),
+    ):
+        if len(packed) < len(data):
+            path.with_name(path.name + suffix).write_bytes(packed)
+            written += 1
+    return written
+
+
 def precompress(site: Path, previous: Path | None = None) -> int:
     """Write ``.gz`` and ``.br`` beside every text file where they are smaller; returns how many.
 
-    A page hard-linked unchanged from ``previous`` gets that build's side files, linked too.
+    A page hard-linked unchanged from ``previous`` gets that build's side files, linked
+    too; the rest are compressed on every core.
     """
-    written = 0
+    todo = []
     for path in sorted(site.rglob("*")):
         if not path.is_file() or not compressible(site, path):
             continue
@@ -81,12 +89,5 @@ def precompress(site: Path, previous: Path | None = None) -> int:
                 if side.is_file():
                     os.link(side, path.with_name(path.name + suffix))
             continue
-        data = path.read_bytes()
-        for suffix, packed in (
-            (".gz", gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)),
-            (".br", brotli.compress(data, quality=BROTLI_QUALITY)),
-        ):
-            if len(packed) < len(data):
-                path.with_name(path.name + suffix).write_bytes(packed)
-                written += 1
-    return written
+        todo.append(path)
+    return sum(parallel.fork_map(compress_file, todo))

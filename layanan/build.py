@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -49,12 +50,20 @@ def count_files(folder: Path) -> int:
 
 
 def swap_in(fresh: Path, target: Path) -> None:
-    """Replace ``target`` by ``fresh``; both are on one file system, so each rename is atomic."""
+    """Replace ``target`` by ``fresh``; both are on one file system, so each rename is atomic.
+
+    The old folder is deleted in the background: the new site is in place, and
+    unlinking thousands of files need not hold staff up.
+    """
+    for stale in target.parent.glob(f".{target.name}.lama-*"):  # left by an interrupted delete
+        shutil.rmtree(stale, ignore_errors=True)
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
         os.replace(target, old / target.name)
         os.replace(fresh, target)
-        shutil.rmtree(old)
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     else:
         os.replace(fresh, target)
 
@@ -89,7 +98,7 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
             except search.SearchIndexError as exc:
                 raise ConfigError(str(exc)) from exc
         if settings.get("LAYANAN_PRODUCTION"):
-            assets.fingerprint(fresh)
+            assets.apply_fingerprints(fresh, assets.fingerprints(Path(settings["THEME"]) / "static"))
             assets.precompress(fresh, previous=target)
         swap_in(fresh, target)
         incremental.record(settings, target, settings.get("LAYANAN_KEYS", {}))

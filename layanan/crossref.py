@@ -33,7 +33,8 @@ def by_kind(items: list[Page]) -> dict[str, list[Page]]:
 
 def published(item: Page, now: dt.datetime) -> bool:
     """Part of this build: not a draft, and not an announcement whose time has not come."""
-    return item.status != "draft" and not (item.metadata.get("kind") == "pengumuman" and item.date > now)
+    date = item.metadata.get("date")
+    return item.status != "draft" and not (item.metadata.get("kind") == "pengumuman" and date and date > now)
 
 
 def check(items: list[Page], situs: Situs, content_path: str, now: dt.datetime) -> list[Problem]:

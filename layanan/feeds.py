@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +51,8 @@ def tag_uri(site: Site, day: dt.date, specific: str) -> str:
     return f"tag:{site.situs.domain},{day:%Y-%m-%d}:{specific}"
 
 
-def announcement_items(site: Site, items: Iterable[Page]) -> list[Item]:
+def announcement_items(site: Site, items: list[Page]) -> list[Item]:
+    """The newest ``MAX_ITEMS`` announcements as feed items (they come newest first)."""
     base = site.situs.url
     return [
         Item(
@@ -64,7 +64,7 @@ def announcement_items(site: Site, items: Iterable[Page]) -> list[Item]:
             content=absolute_links(p._content, base),
             categories=(p.kategori,),
         )
-        for p in items
+        for p in items[:MAX_ITEMS]
     ]
 
 

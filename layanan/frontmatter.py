@@ -115,7 +115,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         # An unclosed quote or bracket is found at the end of the text; where it opened is more useful.
         runaway = exc.context_mark is not None and "end of stream" in str(exc.problem)
         mark = exc.context_mark if runaway else (exc.problem_mark or exc.context_mark)
-        line = (mark.line + offset) if mark else offset
+        # libyaml may point just past the text when it ends too early: stay on its last line.
+        line = (min(mark.line, text.count("\n")) + offset) if mark else offset
         return None, [Problem(path, line, "(yaml)", _yaml_message(exc))]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [Problem(path, offset, "(yaml)", f"YAML tidak dapat dibaca: {exc}")]

@@ -9,7 +9,7 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from layanan import cache, feeds, incremental, nginx, opendata, pages, qr, sitemap, structured
+from layanan import assets, cache, feeds, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
@@ -34,7 +34,12 @@ class LayananGenerator(Generator):
         super().__init__(*args, readers_cache_name="LayananReaders", **kwargs)
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
-        self.env.globals.update(structured=structured, qr_svg=qr.qr_svg)
+        fingerprints = (
+            assets.fingerprints(Path(self.theme) / "static") if self.settings.get("LAYANAN_PRODUCTION") else {}
+        )
+        self.env.globals.update(
+            structured=structured, qr_svg=qr.qr_svg, asset=lambda path: fingerprints.get(path, path)
+        )
         self.site: Site | None = None
         self.shared: dict[str, Any] = {}
 
@@ -61,13 +66,16 @@ class LayananGenerator(Generator):
         site_key = cache.digest(cache.code_digest(self.settings), *(repr(v) for _, v in sorted(self.shared.items())))
         previous, files = incremental.previous_files(self.settings)
         keys: dict[str, str] = {}
-        rendered = 0
+        todo = []
         for output in outputs:
             key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
             keys[output.save_as] = key
             if not incremental.link_previous(previous, files, output.save_as, key, self.output_path):
-                self.render(output)
-                rendered += 1
+                todo.append(output)
+        # Rendering is independent per page: a cold build renders on every core. (Pelican's
+        # content_written signal then fires in the worker that wrote the page.)
+        parallel.fork_map(self.render, todo)
+        rendered = len(todo)
         for relative, address in qr.files(site):
             key = cache.digest("qr", address)
             keys[relative] = key

@@ -8,7 +8,6 @@ single run.
 from __future__ import annotations
 
 import html
-import multiprocessing
 import os
 import re
 from pathlib import Path
@@ -18,11 +17,10 @@ from zoneinfo import ZoneInfo
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from layanan import body, cache, schema
+from layanan import body, cache, parallel, schema
 from layanan.frontmatter import SourceFile, split
 from layanan.problems import Problem, display_path
 
-PARALLEL_FROM = 64  # fewer files than this parse faster in one process than in a pool
 MAX_BYTES = 1_000_000  # a content file is text; anything bigger is a mistake, refused before parsing
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
@@ -113,6 +111,7 @@ class LayananReader(MarkdownReader):
         self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
         self._cache: dict[str, tuple[str, str, dict[str, Any]]] | None = None
         self._used: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        self._keys: dict[str, str] = {}  # content hashes taken by prefill(), used once by read()
 
     def render(self, text: str) -> str:
         """Markdown to HTML, sanitised, with ``[ISI: ...]`` marked as unfinished."""
@@ -130,27 +129,25 @@ class LayananReader(MarkdownReader):
         """Parse, on every core, the files not in the cache; returns how many were parsed."""
         todo = []
         for path in paths:
-            key = cache.digest(Path(path).read_bytes())
+            key = self._keys[path] = cache.digest(Path(path).read_bytes())
             if self.cached.get(path, ("",))[0] != key:
                 todo.append((path, key))
-        workers = min(os.cpu_count() or 1, 8)
-        if len(todo) < PARALLEL_FROM or workers < 2:
-            return 0
-        global _WORKER_READER
-        _WORKER_READER = self
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for (path, key), result in zip(
-                todo, pool.map(_parse_in_worker, [p for p, _ in todo], chunksize=32), strict=True
-            ):
-                self.cached[path] = (key, *result)
-        _WORKER_READER = None
+        if len(todo) < parallel.MIN_ITEMS:
+            return 0  # read() parses these one by one
+        results = parallel.fork_map(lambda path: self.parse_file(path, Path(path).read_bytes()), [p for p, _ in todo])
+        for (path, key), result in zip(todo, results, strict=True):
+            self.cached[path] = (key, *result)
         return len(todo)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        data = Path(source_path).read_bytes()
-        key = cache.digest(data)
+        key = self._keys.pop(source_path, None)
         hit = self.cached.get(source_path)
-        html, meta = (hit[1], hit[2]) if hit and hit[0] == key else self.parse_file(source_path, data)
+        if key is None or not hit or hit[0] != key:
+            data = Path(source_path).read_bytes()
+            key = cache.digest(data)
+            html, meta = (hit[1], hit[2]) if hit and hit[0] == key else self.parse_file(source_path, data)
+        else:
+            html, meta = hit[1], hit[2]
         self._used[source_path] = (key, html, meta)
         meta = dict(meta, digest=key)
         if "kategori" in meta:  # a Pelican Category holds the settings: made here, never cached
@@ -207,13 +204,6 @@ class LayananReader(MarkdownReader):
         if summary:
             meta["summary"] = summary
         return meta
-
-
-_WORKER_READER: LayananReader | None = None
-
-
-def _parse_in_worker(path: str) -> tuple[str, dict[str, Any]]:
-    return _WORKER_READER.parse_file(path, Path(path).read_bytes())
 
 
 def _misplaced_message() -> str:

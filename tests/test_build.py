@@ -25,7 +25,7 @@ def test_build_writes_output_and_reports(project: Project) -> None:
     assert (project.dir / "output" / "index.html").is_file()
     mode = stat.S_IMODE((project.dir / "output").stat().st_mode)
     assert mode & 0o005 == 0o005  # readable by a web server running as another user
-    assert not [p for p in project.dir.iterdir() if p.name.startswith(".output")]
+    assert not [p for p in project.dir.iterdir() if p.name.startswith(".output.baru")]
 
 
 def test_content_error_leaves_output_untouched(project: Project) -> None:
@@ -37,7 +37,7 @@ def test_content_error_leaves_output_untouched(project: Project) -> None:
     assert "Traceback" not in output
     assert "Situs TIDAK diperbarui" in output
     assert snapshot(project.dir / "output") == before
-    assert not [p for p in project.dir.iterdir() if p.name.startswith(".output")]
+    assert not [p for p in project.dir.iterdir() if p.name.startswith(".output.baru")]
 
 
 def test_template_error_leaves_output_untouched(project: Project, tmp_path: Path) -> None:

@@ -1,0 +1,82 @@
+"""Run one command and report its wall time and peak memory, summed over its process tree.
+
+    python benchmarks/measure.py -- COMMAND ...
+
+prints one JSON line: seconds, peak_mb (all processes but Pagefind, summed at
+each sample), pagefind_mb (Pagefind's own peak) and the command's exit status.
+Memory is sampled from /proc every 20 ms, so very short peaks can be missed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+PAGE_KB = 4
+
+
+def children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def descendants(root: int) -> list[int]:
+    tree, found, todo = children(), [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += tree.get(pid, [])
+    return found
+
+
+def rss_mb(pid: int) -> tuple[str, float]:
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return "", 0.0
+    return name, pages * PAGE_KB / 1024
+
+
+def main() -> int:
+    command = sys.argv[sys.argv.index("--") + 1 :]
+    peaks = {"peak_mb": 0.0, "pagefind_mb": 0.0}
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            ours = pagefind = 0.0
+            for pid in descendants(process.pid):
+                name, mb = rss_mb(pid)
+                if "pagefind" in name:
+                    pagefind += mb
+                else:
+                    ours += mb
+            peaks["peak_mb"] = max(peaks["peak_mb"], ours)
+            peaks["pagefind_mb"] = max(peaks["pagefind_mb"], pagefind)
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    status = process.wait()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    print(json.dumps({"seconds": round(seconds, 3), "status": status, **{k: round(v, 1) for k, v in peaks.items()}}))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
