@@ -23,8 +23,9 @@ CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = INDEX_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 SLUGIFY_SOURCE = "basename"
-# Dates and slugs come from the front matter (and our own file-name rule), not Pelican's regex.
-FILENAME_METADATA = None
+# Dates and slugs come from the front matter (and our own file-name rule), not Pelican's
+# regex; a pattern that never matches switches it off (None makes Pelican use its default).
+FILENAME_METADATA = "(?!)"
 
 # Feeds are written by layanan/feeds.py with feedgen; Pelican's are all off.
 FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None

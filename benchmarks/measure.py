@@ -4,7 +4,9 @@
 
 prints one JSON line: seconds, peak_mb (all processes but Pagefind, summed at
 each sample), pagefind_mb (Pagefind's own peak) and the command's exit status.
-Memory is sampled from /proc every 20 ms, so very short peaks can be missed.
+Memory is each process's proportional set size (PSS: a page shared by forked
+workers counts once in the sum, split between them), sampled from /proc every
+20 ms, so very short peaks can be missed.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-
-PAGE_KB = 4
 
 
 def children() -> dict[int, list[int]]:
@@ -39,13 +39,14 @@ def descendants(root: int) -> list[int]:
     return found
 
 
-def rss_mb(pid: int) -> tuple[str, float]:
+def pss_mb(pid: int) -> tuple[str, float]:
     try:
         name = Path(f"/proc/{pid}/comm").read_text().strip()
-        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+        kilobytes = next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    except (OSError, ValueError, IndexError, StopIteration):
         return "", 0.0
-    return name, pages * PAGE_KB / 1024
+    return name, kilobytes / 1024
 
 
 def main() -> int:
@@ -59,7 +60,7 @@ def main() -> int:
         while not done.is_set():
             ours = pagefind = 0.0
             for pid in descendants(process.pid):
-                name, mb = rss_mb(pid)
+                name, mb = pss_mb(pid)
                 if "pagefind" in name:
                     pagefind += mb
                 else:

@@ -24,7 +24,10 @@ RELATIONS = ("next_steps", "announcements", "services", "villages")
 
 def card(item: Page) -> str:
     """What a list or a link shows of an item: its source, and its state at build time."""
-    return cache.digest(item.metadata["digest"], str(getattr(item, "pinned", "")), str(getattr(item, "expired", "")))
+    if not hasattr(item, "card_digest"):  # one item is shown in many lists: digest it once
+        state = (str(getattr(item, "pinned", "")), str(getattr(item, "expired", "")))
+        item.card_digest = cache.digest(item.metadata["digest"], *state)
+    return item.card_digest
 
 
 def full(item: Page) -> str:

@@ -109,9 +109,11 @@ class LayananReader(MarkdownReader):
         self._markdown = Markdown(**config)
         self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
         self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
-        self._cache: dict[str, tuple[str, str, dict[str, Any]]] | None = None
-        self._used: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        # path -> (content hash, html, metadata, (mtime_ns, size, inode))
+        self._cache: dict[str, tuple[str, str, dict[str, Any], Any]] | None = None
+        self._used: dict[str, tuple[str, str, dict[str, Any], Any]] = {}
         self._keys: dict[str, str] = {}  # content hashes taken by prefill(), used once by read()
+        self._signatures: dict[str, tuple[int, int, int]] = {}
 
     def render(self, text: str) -> str:
         """Markdown to HTML, sanitised, with ``[ISI: ...]`` marked as unfinished."""
@@ -120,24 +122,34 @@ class LayananReader(MarkdownReader):
         return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', html)
 
     @property
-    def cached(self) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    def cached(self) -> dict[str, tuple[str, str, dict[str, Any], Any]]:
         if self._cache is None:
             self._cache = cache.load_pickle(self._cache_file, self._version)
         return self._cache
 
     def prefill(self, paths: list[str]) -> int:
-        """Parse, on every core, the files not in the cache; returns how many were parsed."""
+        """Hash every file, then parse on every core the ones not in the cache; returns how many."""
         todo = []
         for path in paths:
-            key = self._keys[path] = cache.digest(Path(path).read_bytes())
+            key = self._keys[path] = self.content_key(path)
             if self.cached.get(path, ("",))[0] != key:
                 todo.append((path, key))
         if len(todo) < parallel.MIN_ITEMS:
             return 0  # read() parses these one by one
         results = parallel.fork_map(lambda path: self.parse_file(path, Path(path).read_bytes()), [p for p, _ in todo])
         for (path, key), result in zip(todo, results, strict=True):
-            self.cached[path] = (key, *result)
+            self.cached[path] = (key, *result, self._signatures.get(path))
         return len(todo)
+
+    def content_key(self, path: str) -> str:
+        """The file's SHA-256, taken again only when its size, mtime or inode changed (as git does)."""
+        stat = os.stat(path)
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        self._signatures[path] = signature
+        hit = self.cached.get(path)
+        if hit and hit[3] == signature:
+            return hit[0]
+        return cache.digest(Path(path).read_bytes())
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         key = self._keys.pop(source_path, None)
@@ -148,7 +160,7 @@ class LayananReader(MarkdownReader):
             html, meta = (hit[1], hit[2]) if hit and hit[0] == key else self.parse_file(source_path, data)
         else:
             html, meta = hit[1], hit[2]
-        self._used[source_path] = (key, html, meta)
+        self._used[source_path] = (key, html, meta, self._signatures.get(source_path))
         meta = dict(meta, digest=key)
         if "kategori" in meta:  # a Pelican Category holds the settings: made here, never cached
             meta["category"] = self.process_metadata("category", meta["kategori"])

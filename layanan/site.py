@@ -19,7 +19,7 @@ from layanan import crossref
 from layanan import situs as situs_module
 from layanan.clock import build_time
 from layanan.contents import CLASSES
-from layanan.problems import Problem
+from layanan.problems import Problem, display_path
 from layanan.situs import Situs
 
 KINDS = ("layanan", "pengumuman", "kelurahan", "halaman")
@@ -97,9 +97,13 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
     halaman = sorted(groups["halaman"], key=lambda p: p.slug)
     services = {s.slug: s for s in layanan}
     villages = {k.slug: k for k in kelurahan}
+    linked: dict[str, list[Page]] = {slug: [] for slug in services}
+    for item in pengumuman:  # newest first, so each service's list is too
+        for slug in getattr(item, "layanan", []):
+            linked[slug].append(item)
     for service in layanan:
         service.next_steps = [services[slug] for slug in getattr(service, "terkait", [])]
-        service.announcements = [p for p in pengumuman if service.slug in getattr(p, "layanan", [])]
+        service.announcements = linked[service.slug]
         service.free = service.biaya == 0
     for item in pengumuman:
         until = getattr(item, "berlaku_hingga", None)
@@ -111,9 +115,10 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
         village.announcements = [p for p in pengumuman if not p.villages or village in p.villages]
     placeholders = list(situs.placeholders)
     for item in items:
-        if item.status != "draft":  # scheduled ones go live unattended: they count too
-            shown = os.path.relpath(item.source_path)
-            placeholders += [(shown, line, key) for line, key in item.metadata.get("placeholders", [])]
+        # Scheduled ones go live unattended: they count too.
+        if item.status != "draft" and item.metadata.get("placeholders"):
+            shown = display_path(item.source_path)
+            placeholders += [(shown, line, key) for line, key in item.metadata["placeholders"]]
     return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders))
 
 
