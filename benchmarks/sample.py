@@ -41,7 +41,7 @@ def main() -> None:
                 f"(min {min(times):.3f}, max {max(times):.3f})"
             )
         page = output / "layanan" / "ktp-el-baru" / "index.html"
-        css = output / "theme" / "css" / "situs.css"
+        css = next(p for p in (output / "theme" / "css").glob("situs*.css"))  # fingerprinted in production
         files = [p for p in output.rglob("*") if p.is_file()]
         print(
             f"service page: {page.stat().st_size} B HTML + {css.stat().st_size} B CSS "
