@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,6 @@ from layanan import assets, cache, feeds, incremental, nginx, opendata, pages, p
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
-
-logger = logging.getLogger(__name__)
 
 
 def feed_links(site: Site) -> list[dict[str, str]]:
