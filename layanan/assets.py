@@ -73,19 +73,22 @@ def compress_file(path: Path) -> int:
     return written
 
 
-def precompress(site: Path, previous: Path | None = None) -> int:
+def precompress(site: Path, previous: Path | None = None, pagefind: bool = False) -> int:
     """Write ``.gz`` and ``.br`` beside every text file where they are smaller; returns how many.
 
-    A page hard-linked unchanged from ``previous`` gets that build's side files, linked
-    too; the rest are compressed on every core.
+    The site's own files, or with ``pagefind`` Pagefind's scripts: the site's can be
+    compressed while Pagefind is still indexing. A page hard-linked unchanged from
+    ``previous`` gets that build's side files, linked too; the rest are compressed on
+    every core.
     """
     todo = []
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or not compressible(site, path):
+    for path in sorted((site / "pagefind" if pagefind else site).rglob("*")):
+        relative = path.relative_to(site)
+        if (relative.parts[0] == "pagefind") != pagefind or not path.is_file() or not compressible(site, path):
             continue
-        if previous is not None and same_file(path, previous / path.relative_to(site)):
+        if previous is not None and same_file(path, previous / relative):
             for suffix in (".gz", ".br"):
-                side = previous / path.relative_to(site).with_name(path.name + suffix)
+                side = previous / relative.with_name(path.name + suffix)
                 if side.is_file():
                     os.link(side, path.with_name(path.name + suffix))
             continue

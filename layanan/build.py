@@ -92,14 +92,19 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
         except Exception as exc:
             raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
         problems = settings.get("LAYANAN_PROBLEMS", [])
-        if settings.get("LAYANAN_SEARCH"):
-            try:
-                search.index(fresh)
-            except search.SearchIndexError as exc:
-                raise ConfigError(str(exc)) from exc
-        if settings.get("LAYANAN_PRODUCTION"):
-            assets.apply_fingerprints(fresh, assets.fingerprints(Path(settings["THEME"]) / "static"))
-            assets.precompress(fresh, previous=target)
+        indexing = search.start(fresh) if settings.get("LAYANAN_SEARCH") else None
+        try:
+            if settings.get("LAYANAN_PRODUCTION"):
+                assets.apply_fingerprints(fresh, assets.fingerprints(Path(settings["THEME"]) / "static"))
+                assets.precompress(fresh, previous=target)
+        finally:
+            if indexing is not None:
+                try:
+                    search.finish(indexing)
+                except search.SearchIndexError as exc:
+                    raise ConfigError(str(exc)) from exc
+        if indexing is not None and settings.get("LAYANAN_PRODUCTION"):
+            assets.precompress(fresh, previous=target, pagefind=True)
         swap_in(fresh, target)
         incremental.record(settings, target, settings.get("LAYANAN_KEYS", {}))
     finally:

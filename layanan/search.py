@@ -17,12 +17,17 @@ class SearchIndexError(Exception):
     """Pagefind failed; the build is not swapped in."""
 
 
-def index(site: Path) -> None:
-    run = subprocess.run(
+def start(site: Path) -> subprocess.Popen:
+    """Start indexing in the background: the build compresses the site meanwhile."""
+    return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if run.returncode != 0:
-        raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {run.stderr.strip() or run.stdout.strip()}")
+
+
+def finish(indexing: subprocess.Popen) -> None:
+    out, err = indexing.communicate()
+    if indexing.returncode != 0:
+        raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {err.strip() or out.strip()}")

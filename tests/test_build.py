@@ -99,3 +99,15 @@ def test_the_real_command_line(tmp_path: Path) -> None:
     )
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "output").exists()
+
+
+def test_production_builds_are_reproducible(tmp_path: Path) -> None:
+    """Search index, fingerprints and side files included: same content and clock, same bytes."""
+    from conftest import LENGKAP, PUBLISH_SETTINGS
+
+    first = build(str(PUBLISH_SETTINGS), str(tmp_path / "a"), PATH=str(LENGKAP), CACHE_PATH=str(tmp_path / "cache-a"))
+    build(str(PUBLISH_SETTINGS), str(tmp_path / "b"), PATH=str(LENGKAP), CACHE_PATH=str(tmp_path / "cache-b"))
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    assert (tmp_path / "a" / "pagefind" / "pagefind.js.br").is_file()
+    assert (tmp_path / "a" / "index.html.gz").is_file()
+    assert first.counts["rendered"] == first.counts["pages"]
