@@ -24,7 +24,7 @@ from layanan import situs as situs_module
 from layanan.build import ConfigError, build, settings_for
 from layanan.problems import ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
-from layanan.site import load
+from layanan.site import Site, load
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -36,10 +36,15 @@ def _failed(problems: list[Problem], strict: bool) -> bool:
     return bool(errors(problems)) or (strict and bool(problems))
 
 
+def _load(settings_file: str, overrides: dict) -> tuple[Site | None, list[Problem]]:
+    """Read and check all content as the build would, without writing anything."""
+    pelican = Pelican(settings_for(settings_file, **overrides))  # registers the plugin, loads situs.yaml
+    return load(pelican.settings, Readers(pelican.settings))
+
+
 def check(settings_file: str, strict: bool, overrides: dict) -> int:
     """Read and check all content without writing the site."""
-    pelican = Pelican(settings_for(settings_file, **overrides))  # registers the plugin, loads situs.yaml
-    site, problems = load(pelican.settings, Readers(pelican.settings))
+    site, problems = _load(settings_file, overrides)
     _print_problems(problems)
     if _failed(problems, strict):
         return 1
@@ -134,8 +139,7 @@ def publish(settings_file: str, overrides: dict) -> int:
     """Check, refuse placeholders, build for production, upload a release and make it current."""
     target, extra = _target()
     with publishing.lock(Path(".publish") / "kunci"):
-        pelican = Pelican(settings_for(settings_file, **overrides))
-        site, problems = load(pelican.settings, Readers(pelican.settings))
+        site, problems = _load(settings_file, overrides)
         _print_problems(problems)
         if site is None:
             print("Publish dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)

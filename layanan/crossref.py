@@ -133,6 +133,12 @@ def _references(groups: dict[str, list[Page]]) -> list[Problem]:
     return found
 
 
+def in_berkas(berkas: Path, name: str) -> bool:
+    """A file that exists inside content/berkas/ (a name with ../ never leaves it)."""
+    target = (berkas / name).resolve()
+    return target.is_relative_to(berkas.resolve()) and target.is_file()
+
+
 def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
     found = []
     for item in groups["layanan"] + groups["pengumuman"]:
@@ -144,8 +150,7 @@ def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
         if item.metadata.get("gambar"):
             named.append(("gambar", item.metadata["gambar"]))
         for key, name in named:
-            target = (berkas / name).resolve()
-            if not target.is_relative_to(berkas.resolve()) or not target.is_file():
+            if not in_berkas(berkas, name):
                 found.append(
                     problem(
                         item,
@@ -180,8 +185,7 @@ def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Probl
         for line, path in item.metadata.get("own_links", ()):
             if path.startswith("/berkas/"):
                 name = path.removeprefix("/berkas/")
-                target = (berkas / name).resolve()
-                ok = target.is_relative_to(berkas.resolve()) and target.is_file()
+                ok = in_berkas(berkas, name)
                 message = f"tautan ke berkas '{name}' yang tidak ada di content/berkas/"
             else:
                 ok = path in valid or path + "/" in valid or path.startswith("/pengumuman/halaman/")

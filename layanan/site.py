@@ -22,8 +22,6 @@ from layanan.contents import CLASSES
 from layanan.problems import Problem, display_path
 from layanan.situs import Situs
 
-KINDS = ("layanan", "pengumuman", "kelurahan", "halaman")
-
 
 @dataclass
 class Site:
@@ -90,9 +88,7 @@ def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[
 def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
     groups = crossref.by_kind([i for i in items if crossref.published(i, now)])
     layanan = sorted(groups["layanan"], key=lambda s: (situs.kategori_layanan.index(s.kategori), s.title.lower()))
-    pengumuman = sorted(
-        (p for p in groups["pengumuman"] if p.date <= now), key=lambda p: (p.date, p.slug), reverse=True
-    )
+    pengumuman = sorted(groups["pengumuman"], key=lambda p: (p.date, p.slug), reverse=True)
     kelurahan = sorted(groups["kelurahan"], key=lambda k: k.title.lower())
     halaman = sorted(groups["halaman"], key=lambda p: p.slug)
     services = {s.slug: s for s in layanan}
@@ -104,7 +100,6 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
     for service in layanan:
         service.next_steps = [services[slug] for slug in getattr(service, "terkait", [])]
         service.announcements = linked[service.slug]
-        service.free = service.biaya == 0
     for item in pengumuman:
         until = getattr(item, "berlaku_hingga", None)
         item.expired = until is not None and now.date() > until
