@@ -1,10 +1,14 @@
 """Split a content file into YAML front matter and body, remembering lines.
 
 YAML is read with a safe loader that leaves dates as text (the schema parses
-them, so an impossible date is an error on its line rather than a crash),
-refuses aliases before they are expanded (no alias bombs) and records, for
-every dotted key, the line it is on and its source text, so that messages can
-point at the line and quote what staff typed.
+them, so an impossible date is an error on its line rather than a crash) and
+records, for every dotted key, the line it is on and its source text, so that
+messages can point at the line and quote what staff typed.
+
+Before anything is composed, one pass over libyaml's event stream (flat, no
+recursion) refuses every alias (no alias bombs, at any depth) and nesting
+deeper than any field needs (libyaml's composer recurses in C and crashes the
+process on a few thousand ``[``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from layanan.problems import Problem
 
 FENCE = "---"
 CLOSERS = ("---", "...")
+# The deepest field is persyaratan.N.salah_satu.N.dokumen (depth 4); nothing needs 20.
+MAX_DEPTH = 20
 
 
 class _Loader(yaml.CSafeLoader):
@@ -29,11 +35,33 @@ class _Loader(yaml.CSafeLoader):
     }
 
 
-class AliasFound(Exception):
-    """A YAML alias (``*name``): refused before anything expands it."""
+class Refused(Exception):
+    """A shape of YAML refused before it is composed: an alias, or nesting too deep."""
 
-    def __init__(self, line: int):
+    def __init__(self, line: int, message: str):
         self.line = line
+        self.message = message
+
+
+OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _screen(text: str, offset: int) -> None:
+    """Raise Refused at the first alias or the first level past MAX_DEPTH, in linear time."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(event.start_mark.line + offset, "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung")
+        if isinstance(event, OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Refused(
+                    event.start_mark.line + offset,
+                    f"susunan terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa tanda [ {{ dan indentasi",
+                )
+        elif isinstance(event, CLOSING):
+            depth -= 1
 
 
 @dataclass
@@ -61,30 +89,24 @@ def _walk(
     doc: Document,
     problems: list[Problem],
     path: str,
-    seen: set[int],
-    line: int,
 ) -> None:
-    """Record lines and raw text per dotted key; ``line`` is where the enclosing key stands."""
-    # An alias is the same node object met twice; stopping there keeps an alias bomb linear.
-    if id(node) in seen:
-        raise AliasFound(line)
-    seen.add(id(node))
+    """Record lines and raw text per dotted key (``_screen`` has bounded the depth)."""
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        keys: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             dotted = f"{prefix}.{key}" if prefix else key
             line = key_node.start_mark.line + offset
-            if key in seen:
+            if key in keys:
                 problems.append(Problem(path, line, dotted, "kunci ini ditulis dua kali; hapus salah satunya"))
-            seen.add(key)
+            keys.add(key)
             doc.lines[dotted] = line
-            _walk(value_node, dotted, offset, doc, problems, path, seen, line)
+            _walk(value_node, dotted, offset, doc, problems, path)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value, start=1):
             dotted = f"{prefix}.{i}"
             doc.lines[dotted] = item.start_mark.line + offset
-            _walk(item, dotted, offset, doc, problems, path, seen, line)
+            _walk(item, dotted, offset, doc, problems, path)
     elif isinstance(node, yaml.ScalarNode) and prefix:
         doc.raw[prefix] = node.value
 
@@ -95,6 +117,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
     problems: list[Problem] = []
     loader = None
     try:
+        _screen(text, offset)
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
@@ -103,10 +126,10 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
             line = node.start_mark.line + offset
             return None, [Problem(path, line, "(front matter)", "harus berupa daftar 'kunci: nilai', satu per baris")]
         doc = Document({})
-        _walk(node, "", offset, doc, problems, path, set(), offset)
+        _walk(node, "", offset, doc, problems, path)
         doc.data = loader.construct_document(node)
-    except AliasFound as exc:
-        return None, [Problem(path, exc.line, "(yaml)", "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung")]
+    except Refused as exc:
+        return None, [Problem(path, exc.line, "(yaml)", exc.message)]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + offset
         message = f"ada karakter tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus karakter itu"
@@ -118,8 +141,9 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         # libyaml may point just past the text when it ends too early: stay on its last line.
         line = (min(mark.line, text.count("\n")) + offset) if mark else offset
         return None, [Problem(path, line, "(yaml)", _yaml_message(exc))]
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return None, [Problem(path, offset, "(yaml)", f"YAML tidak dapat dibaca: {exc}")]
+    except (yaml.YAMLError, ValueError, TypeError):
+        message = "YAML tidak dapat dibaca; periksa titik dua, tanda kutip dan indentasi (spasi, bukan tab)"
+        return None, [Problem(path, offset, "(yaml)", message)]
     finally:
         if loader is not None:
             loader.dispose()

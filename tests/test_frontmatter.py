@@ -126,3 +126,34 @@ def test_content_files_are_never_modified(project: Project) -> None:
     after = snapshot(project.content)
     del after["layanan/rusak.md"]
     assert after == before
+
+
+def _timed_problem(project: Project, text: str, expected: str, seconds: float = 5) -> None:
+    start = time.perf_counter()
+    assert_problem(project, "layanan/uji.md", text, expected)
+    assert time.perf_counter() - start < seconds
+
+
+def test_alias_bomb_inside_nested_mappings_rejected_quickly(project: Project) -> None:
+    lines = ["---", "l0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{i}: &a{i} [" + ", ".join([f"{{k: *a{i - 1}}}"] * 9) + "]" for i in range(1, 10)]
+    lines += ["judul: *a9", "---", ""]
+    _timed_problem(project, "\n".join(lines), f"{SERVICE}:3: (yaml): alias YAML (*nama) tidak diizinkan")
+
+
+def test_alias_in_a_sequence_of_mappings_rejected(project: Project) -> None:
+    text = VALID_SERVICE.replace(
+        "persyaratan:\n  - KTP-el\n",
+        "persyaratan:\n  - dokumen: &d KTP-el\n  - dokumen: Akta\n    keterangan:\n      - x: *d\n",
+    )
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:9: (yaml): alias YAML (*nama) tidak diizinkan")
+
+
+def test_deep_flow_nesting_is_a_message_not_a_crash(project: Project) -> None:
+    text = VALID_SERVICE.replace("produk: Surat", "produk: " + "[" * 200_000 + "]" * 200_000)
+    _timed_problem(project, text, f"{SERVICE}:13: (yaml): susunan terlalu dalam (lebih dari 20 tingkat)")
+
+
+def test_deep_block_nesting_is_a_message_not_a_crash(project: Project) -> None:
+    text = VALID_SERVICE.replace("produk: Surat", "produk:\n" + "- " * 5000 + "x")
+    _timed_problem(project, text, f"{SERVICE}:14: (yaml): susunan terlalu dalam (lebih dari 20 tingkat)")
