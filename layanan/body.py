@@ -3,14 +3,24 @@
 Raw HTML is allowed but warned about, and whatever it holds is cleaned with an
 allow-list (nh3, the Rust crate ammonia), so no script, frame, event handler
 or ``javascript:`` URL reaches a resident's browser.
+
+python-markdown is quadratic on runs of ``[`` and recursive in nested lists (a
+few hundred levels raise RecursionError), so a body is bounded before it is
+converted (``limits``) and converted under a time budget (``render``).
 """
 
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from xml.etree import ElementTree
 
 import nh3
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
@@ -28,6 +38,18 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align", "colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+PLACEHOLDER_TEXT = re.compile(r"(\[ISI:[^\]<]*\])")
+# Far past what staff write (3-4 levels, a few links a paragraph), far below what is slow.
+MAX_NESTING = 30
+MAX_BRACKETS = 200
+TIME_BUDGET = 5.0  # seconds per body; a 1 MB body of ordinary prose converts in about 0.5 s
+NESTING_PREFIX = re.compile(r"^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)])(?=\s|$))*[ \t]*")
+MARKER = re.compile(r"[>*+-]|\d{1,9}[.)]")
+
+
+class TooComplex(Exception):
+    """A body python-markdown could not convert within TIME_BUDGET (or its recursion limit)."""
 
 
 def prose_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -51,6 +73,101 @@ def notices(body: str) -> Iterator[tuple[int, str]]:
             )
         if RAW_HTML.search(line):
             yield offset, "berisi HTML; pakai Markdown saja (HTML dibersihkan, sebagian bisa hilang)"
+
+
+def _depth(line: str) -> int:
+    """Nesting a line opens: list and quote markers at its start, plus indentation in steps of 4."""
+    prefix = NESTING_PREFIX.match(line).group(0)
+    columns = len(prefix.expandtabs(4)) - sum(len(m) for m in MARKER.findall(prefix))
+    return len(MARKER.findall(prefix)) + columns // 4
+
+
+def limits(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, message) for each part of a body too deep or too bracket-heavy to convert safely."""
+    block_start, brackets = 0, 0
+    for offset, line in prose_lines(body):
+        if not line.strip():
+            block_start, brackets = offset + 1, 0
+            continue
+        if _depth(line) > MAX_NESTING:
+            yield (
+                offset,
+                f"daftar atau kutipan bertingkat lebih dari {MAX_NESTING} tingkat; kurangi indentasi atau tanda '>'",
+            )
+        before = brackets
+        brackets += line.count("[")
+        if before <= MAX_BRACKETS < brackets:
+            yield (
+                block_start,
+                f"lebih dari {MAX_BRACKETS} tanda '[' dalam satu paragraf; pecah paragrafnya atau hapus tanda "
+                "yang tidak perlu",
+            )
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise TooComplex when the block runs longer than ``seconds`` (SIGALRM: main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TooComplex
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render(markdown: Markdown, text: str) -> str:
+    """Markdown to sanitised HTML; raises TooComplex past TIME_BUDGET or on runaway recursion."""
+    markdown.reset()
+    try:
+        with _deadline(TIME_BUDGET):
+            converted = markdown.convert(text)
+    except RecursionError as exc:
+        raise TooComplex from exc
+    return sanitize(converted)
+
+
+def _marked(text: str | None) -> tuple[str | None, list[ElementTree.Element]]:
+    """Split text at each ``[ISI: ...]``: the text before the first, and a <mark> for each."""
+    if not text or "[ISI:" not in text:
+        return text, []
+    pieces = PLACEHOLDER_TEXT.split(text)
+    marks = []
+    for placeholder, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        mark = ElementTree.Element("mark", {"class": "isi"})
+        mark.text, mark.tail = placeholder, after
+        marks.append(mark)
+    return pieces[0], marks
+
+
+class _Placeholders(Treeprocessor):
+    """Mark ``[ISI: ...]`` as unfinished in text only, never inside an attribute (a link title)."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in list(root.iter()):
+            if parent.tag == "mark":
+                continue
+            children = list(parent)
+            parent.text, marks = _marked(parent.text)
+            for position, mark in enumerate(marks):
+                parent.insert(position, mark)
+            for child in children:
+                child.tail, marks = _marked(child.tail)
+                start = list(parent).index(child) + 1
+                for position, mark in enumerate(marks):
+                    parent.insert(start + position, mark)
+
+
+class PlaceholderExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - python-markdown's name
+        md.treeprocessors.register(_Placeholders(md), "isi", 5)
 
 
 def own_links(body: str) -> Iterator[tuple[int, str]]:

@@ -7,7 +7,6 @@ single run.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
+from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
 from layanan import body, cache, parallel, schema
@@ -24,8 +24,6 @@ from layanan.problems import Problem, display_path
 MAX_BYTES = 1_000_000  # a content file is text; anything bigger is a mistake, refused before parsing
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-TAG = re.compile(r"<[^>]+>")
-PLACEHOLDER_TEXT = re.compile(r"\[ISI:[^\]<]*\]")
 
 URLS = {
     "layanan": ("/layanan/{slug}/", "layanan/{slug}/index.html"),
@@ -49,8 +47,9 @@ def default_slug(kind: str, path: str) -> str:
 
 
 def first_paragraph(body_html: str) -> str:
+    """The first paragraph as plain text (tags dropped, entities decoded); templates escape it."""
     match = FIRST_PARAGRAPH.search(body_html)
-    return html.unescape(TAG.sub("", match.group(1))).strip() if match else ""
+    return Markup(match.group(1)).striptags() if match else ""
 
 
 def placeholders(
@@ -106,6 +105,7 @@ class LayananReader(MarkdownReader):
         config = dict(settings.get("MARKDOWN", {}))
         config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         config.setdefault("output_format", "html5")
+        config["extensions"] = [*config["extensions"], body.PlaceholderExtension()]
         self._markdown = Markdown(**config)
         self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
         self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
@@ -114,12 +114,6 @@ class LayananReader(MarkdownReader):
         self._used: dict[str, tuple[str, str, dict[str, Any], Any]] = {}
         self._keys: dict[str, str] = {}  # content hashes taken by prefill(), used once by read()
         self._signatures: dict[str, tuple[int, int, int]] = {}
-
-    def render(self, text: str) -> str:
-        """Markdown to HTML, sanitised, with ``[ISI: ...]`` marked as unfinished."""
-        self._markdown.reset()
-        html = body.sanitize(self._markdown.convert(text))
-        return PLACEHOLDER_TEXT.sub(r'<mark class="isi">\g<0></mark>', html)
 
     @property
     def cached(self) -> dict[str, tuple[str, str, dict[str, Any], Any]]:
@@ -178,7 +172,18 @@ class LayananReader(MarkdownReader):
         source, values, problems = parse(kind, data, shown, ZoneInfo(self.settings["TIMEZONE"]))
         if source is None:
             return "", {"problems": problems, "status": "draft"}
-        body_html = self.render(source.body) if source.body.strip() else ""
+        body_html = ""
+        limits = [Problem(shown, source.body_line + offset, "(isi)", m) for offset, m in body.limits(source.body)]
+        problems += limits
+        if source.body.strip() and not limits:
+            try:
+                body_html = body.render(self._markdown, source.body)
+            except body.TooComplex:
+                message = (
+                    f"isi terlalu rumit untuk diolah (lebih dari {body.TIME_BUDGET:g} detik); periksa tanda [ ] ( ) "
+                    "dan daftar bertingkat, atau pecah isinya"
+                )
+                problems.append(Problem(shown, source.body_line, "(isi)", message))
         return body_html, self.metadata(kind, source_path, values, source, body_html, problems)
 
     def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conftest import VALID_SERVICE, Project, build_site
@@ -132,3 +134,58 @@ def test_feed_content_is_sanitised_too(project: Project) -> None:
     built = build_site(project.content, project.dir / "output")
     feed = built.text("/feeds/pengumuman.xml")
     assert "alert(" not in feed and "&lt;script" not in feed and "onclick" not in feed
+
+
+PATHOLOGICAL = [
+    ("a line of brackets", "[" * 20_000 + "\n", 0, "lebih dari 200 tanda '[' dalam satu paragraf"),
+    ("unclosed links", "Awal.\n\n" + "[a](" * 30_000 + "\n", 2, "lebih dari 200 tanda '[' dalam satu paragraf"),
+    (
+        "a list nested 700 deep",
+        "".join("    " * i + "- a\n" for i in range(700)),
+        31,
+        "daftar atau kutipan bertingkat lebih dari 30 tingkat",
+    ),
+    ("a list nested on one line", "- " * 700 + "a\n", 0, "daftar atau kutipan bertingkat lebih dari 30 tingkat"),
+    ("nested quotes and lists", "> 1. " * 400 + "a\n", 0, "daftar atau kutipan bertingkat lebih dari 30 tingkat"),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "offset", "message"), PATHOLOGICAL, ids=[p[0] for p in PATHOLOGICAL])
+def test_pathological_markdown_is_refused_quickly(
+    project: Project, case: str, body: str, offset: int, message: str
+) -> None:
+    start = time.perf_counter()
+    assert_problem(project, "layanan/uji.md", with_body(body), f"{SERVICE}:{BODY_LINE + offset}: (isi): {message}")
+    assert time.perf_counter() - start < 20  # two runs of check and one of build
+
+
+def test_ordinary_nesting_and_links_pass(project: Project) -> None:
+    body = (
+        "".join("  " * i + f"- tingkat {i} [tautan](https://contoh.example/{i})\n" for i in range(6)) + "\n> kutipan\n"
+    )
+    project.write("layanan/uji.md", with_body(body))
+    assert project.check()[0] == 0
+
+
+def test_a_body_past_the_time_budget_is_an_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from layanan import body as body_module
+
+    # Within the limits, but slower than a budget this small: python-markdown is quadratic on '!['.
+    monkeypatch.setattr(body_module, "TIME_BUDGET", 0.01)
+    slow = "".join("![" * 190 + "\n\n" for _ in range(40))
+    project.write("layanan/uji.md", with_body(slow))
+    code, output = project.check()
+    assert code == 1
+    assert f"{SERVICE}:{BODY_LINE}: (isi): isi terlalu rumit untuk diolah" in output
+    assert "Traceback" not in output
+
+
+def test_placeholder_in_a_link_title_keeps_the_markup_whole(project: Project) -> None:
+    body = 'Lihat [formulir](https://contoh.example/f "[ISI: judul formulir]") dan [ISI: nomor loket].\n'
+    project.write("layanan/uji.md", with_body(body))
+    built = build_site(project.content, project.dir / "output")
+    note = built.soup("/layanan/uji/").select_one("#catatan").find_next("p")
+    link = note.find("a")
+    assert link["title"] == "[ISI: judul formulir]"
+    assert link.get_text() == "formulir"
+    assert [m.get_text() for m in note.find_all("mark", class_="isi")] == ["[ISI: nomor loket]"]
