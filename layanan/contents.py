@@ -7,22 +7,30 @@ expansion.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from pelican.contents import Page
 
 
-class Layanan(Page):
+class Content(Page):
+    @property
+    def content(self) -> Markup:
+        """The body as the reader left it: Markdown sanitised by nh3 (body.render), so safe to insert."""
+        return Markup(self._content)
+
+
+class Layanan(Content):
     default_template = "layanan"
 
 
-class Pengumuman(Page):
+class Pengumuman(Content):
     default_template = "pengumuman"
 
 
-class Kelurahan(Page):
+class Kelurahan(Content):
     default_template = "kelurahan"
 
 
-class Halaman(Page):
+class Halaman(Content):
     default_template = "halaman"
 
 

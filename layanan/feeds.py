@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup, escape
 from pelican.contents import Page
 
 from layanan.site import Site
@@ -86,15 +87,11 @@ def change_items(site: Site) -> list[Item]:
                     link=f"{base}{service.url}#riwayat",
                     date=when,
                     summary=entry["perubahan"],
-                    content=f"<p>{_escape(entry['perubahan'])}</p>",
+                    content=str(Markup("<p>{}</p>").format(entry["perubahan"])),
                     categories=(service.kategori,),
                 )
             )
     return sorted(items, key=lambda i: (i.date, i.guid), reverse=True)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def build(site: Site, title: str, description: str, page_url: str, feed_url: str, items: list[Item]) -> FeedGenerator:
@@ -120,7 +117,8 @@ def build(site: Site, title: str, description: str, page_url: str, feed_url: str
         entry.link(href=item.link, rel="alternate")
         entry.published(item.date)
         entry.updated(item.date)
-        entry.description(item.summary, isSummary=True)
+        # RSS <description> and Atom <summary type="html"> are HTML: the text, escaped.
+        entry.summary(str(escape(item.summary)), type="html")
         entry.content(item.content, type="html")
         for name in item.categories:
             entry.category(term=name)

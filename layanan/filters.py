@@ -26,6 +26,11 @@ def isi(value: Any) -> Markup:
     return escape(value)
 
 
+def berkas_url(name: str) -> str:
+    """Root-relative URL of a file under content/berkas/, each path segment percent-encoded."""
+    return "/berkas/" + quote(name, safe="/")
+
+
 def wa_link(number: str, message: str) -> str:
     return f"https://wa.me/{number}?text={quote(message, safe='')}"
 
@@ -66,6 +71,7 @@ FILTERS = {
     "tanggal_jam": dates.tanggal_jam,
     "rupiah": rupiah,
     "isi": isi,
+    "berkas_url": berkas_url,
     "wa_link": wa_link,
     "tel_link": tel_link,
     "wa_request": wa_request,

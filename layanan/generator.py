@@ -29,6 +29,9 @@ class LayananGenerator(Generator):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, readers_cache_name="LayananReaders", **kwargs)
+        # Every value comes from a web form: escaped in every template, whatever the settings say.
+        # Only what nh3 has sanitised (bodies) and what we build ourselves (QR, JSON-LD) is Markup.
+        self.env.autoescape = True
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
         fingerprints = (

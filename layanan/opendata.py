@@ -10,6 +10,7 @@ from typing import Any
 from pelican.contents import Page
 
 from layanan import schema
+from layanan.filters import berkas_url
 from layanan.site import Site
 
 API_PATH = "api/layanan.json"
@@ -34,7 +35,7 @@ def service_record(site: Site, service: Page) -> dict[str, Any]:
             continue
         record[name] = _plain(service.metadata.get(name))
     record["tempat"] = record["tempat"] or site.situs.alamat
-    record["formulir"] = [dict(f, url=f"{site.situs.url}/berkas/{f['berkas']}") for f in record["formulir"]]
+    record["formulir"] = [dict(f, url=site.situs.url + berkas_url(f["berkas"])) for f in record["formulir"]]
     return record
 
 

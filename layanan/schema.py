@@ -14,15 +14,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from layanan.frontmatter import Document
 from layanan.problems import Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-URL_RE = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?")
+# A host name of dotted labels (punycode included) or an IPv4 address, with an optional port.
+HOST_RE = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59}|\d{1,3})(?::\d{1,5})?"
+)
+# What RFC 3986 never allows unescaped in a URL, and what would end an HTML attribute.
+URL_FORBIDDEN = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
 WHATSAPP_RE = re.compile(r"62\d{7,13}")
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$")
 PLACEHOLDER = "[ISI:"
@@ -199,7 +205,25 @@ def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True
     return check
 
 
-url = matching(URL_RE, "harus alamat web lengkap yang diawali https://, bukan '{value}'")
+def url(c: Checker, key: str, value: Any) -> Any:
+    """An http(s) address that is safe to put in an attribute, a feed and a QR code as it is."""
+    result = text(c, key, value)
+    if result is INVALID or is_placeholder(result):
+        return result
+    if not result.startswith(("https://", "http://")):
+        return c.error(key, f"harus alamat web lengkap yang diawali https://, bukan '{result}'")
+    bad = URL_FORBIDDEN.search(result)
+    if bad:
+        shown = "spasi" if bad.group().isspace() else f"tanda {bad.group()!r}"
+        return c.error(key, f"alamat web tidak boleh memuat {shown}; salin alamatnya dari peramban (spasi ditulis %20)")
+    parts = urlsplit(result)
+    if "@" in parts.netloc:
+        return c.error(key, f"alamat web tidak boleh memuat tanda '@' sebelum nama situs ('{parts.netloc}')")
+    if not HOST_RE.fullmatch(parts.netloc.lower()):
+        return c.error(key, f"nama situs '{parts.netloc}' tidak sah; contoh yang benar: https://www.lapor.go.id")
+    return result
+
+
 slug = matching(
     SLUG_RE,
     "'{value}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",

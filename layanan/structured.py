@@ -9,13 +9,17 @@ from typing import Any
 from markupsafe import Markup
 from pelican.contents import Page
 
+from layanan.filters import berkas_url
 from layanan.situs import Situs
 
 DAYS = re.compile(r"(\d+)\s*hari")
+# Inside <script>, "</script>" and "<!--" change how HTML parses the rest of the page; JSON
+# allows every character as a \u escape, and U+2028/2029 end a line in older JavaScript.
+SCRIPT_SAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"})
 
 
 def _script(data: dict[str, Any]) -> Markup:
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
 
 
@@ -168,7 +172,7 @@ def announcement(situs: Situs, item: Page) -> Markup:
         "url": url,
         "datePublished": item.date.isoformat(),
         "publisher": organization(situs),
-        "image": situs.url + (f"/berkas/{item.gambar}" if item.gambar else "/theme/bagikan.png"),
+        "image": situs.url + (berkas_url(item.gambar) if item.gambar else "/theme/bagikan.png"),
     }
     special = {
         "@type": "SpecialAnnouncement",
