@@ -42,7 +42,6 @@ MARKDOWN = {
         "markdown.extensions.sane_lists",
         "markdown.extensions.toc",
     ],
-    "extension_configs": {"markdown.extensions.toc": {"baselevel": 2}},
     "output_format": "html5",
 }
 

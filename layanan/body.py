@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 import nh3
 from markdown import Extension, Markdown
+from markdown.extensions import toc
 from markdown.treeprocessors import Treeprocessor
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -123,9 +124,12 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def render(markdown: Markdown, text: str) -> str:
-    """Markdown to sanitised HTML; raises TooComplex past TIME_BUDGET or on runaway recursion."""
+def render(markdown: Markdown, text: str, top: int) -> str:
+    """Markdown to sanitised HTML, headings from h``top``; raises TooComplex past TIME_BUDGET."""
     markdown.reset()
+    for extension in markdown.registeredExtensions:
+        if isinstance(extension, BodyExtension):
+            extension.headings.top = top
     try:
         with _deadline(TIME_BUDGET):
             converted = markdown.convert(text)
@@ -165,9 +169,44 @@ class _Placeholders(Treeprocessor):
                     parent.insert(start + position, mark)
 
 
-class PlaceholderExtension(Extension):
+class _Headings(Treeprocessor):
+    """Shift the body's headings so its highest one sits at ``top``, keeping their order.
+
+    Staff write ``#`` or ``##`` for a section as they please; the page decides the level
+    (h2 under a page's h1, h3 inside a service page's h2 section), so no level is skipped.
+    """
+
+    top = 2
+
+    def run(self, root: ElementTree.Element) -> None:
+        headings = [el for el in root.iter() if el.tag in HEADINGS]
+        if not headings:
+            return
+        shift = self.top - min(int(el.tag[1]) for el in headings)
+        for el in headings:
+            el.tag = f"h{min(int(el.tag[1]) + shift, 6)}"
+
+
+HEADINGS = {f"h{n}" for n in range(1, 7)}
+
+
+def heading_id(value: str, separator: str) -> str:
+    """Anchors of body headings, apart from the template's own ids (``## Persyaratan`` -> bagian-persyaratan)."""
+    return "bagian" + separator + toc.slugify(value, separator)
+
+
+class BodyExtension(Extension):
+    """Placeholders marked in text, headings placed under the page's own (``top``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: _Headings | None = None
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - python-markdown's name
+        self.headings = _Headings(md)
+        md.registerExtension(self)  # so render() finds it among md.registeredExtensions
         md.treeprocessors.register(_Placeholders(md), "isi", 5)
+        md.treeprocessors.register(self.headings, "judul-bagian", 4)
 
 
 def own_links(body: str) -> Iterator[tuple[int, str]]:

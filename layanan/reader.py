@@ -32,6 +32,8 @@ URLS = {
     "halaman": ("/{slug}/", "{slug}/index.html"),
 }
 
+# A service's body sits in a section with an h2 ("Catatan dan pertanyaan"); others right under the h1.
+HEADING_TOP = {"layanan": 3, "pengumuman": 2, "kelurahan": 2, "halaman": 2}
 TITLE_KEY = {"layanan": "judul", "pengumuman": "judul", "kelurahan": "nama", "halaman": "judul"}
 
 
@@ -105,7 +107,9 @@ class LayananReader(MarkdownReader):
         config = dict(settings.get("MARKDOWN", {}))
         config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         config.setdefault("output_format", "html5")
-        config["extensions"] = [*config["extensions"], body.PlaceholderExtension()]
+        configs = config["extension_configs"] = dict(config.get("extension_configs", {}))
+        configs["markdown.extensions.toc"] = {**configs.get("markdown.extensions.toc", {}), "slugify": body.heading_id}
+        config["extensions"] = [*config["extensions"], body.BodyExtension()]
         self._markdown = Markdown(**config)
         self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
         self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
@@ -177,7 +181,7 @@ class LayananReader(MarkdownReader):
         problems += limits
         if source.body.strip() and not limits:
             try:
-                body_html = body.render(self._markdown, source.body)
+                body_html = body.render(self._markdown, source.body, HEADING_TOP[kind])
             except body.TooComplex:
                 message = (
                     f"isi terlalu rumit untuk diolah (lebih dari {body.TIME_BUDGET:g} detik); periksa tanda [ ] ( ) "
