@@ -119,7 +119,7 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
 
 def load_situs_into(settings: dict[str, Any]) -> None:
     """Put situs.yaml into the settings (before any reader exists: readers need its time zone)."""
-    override = os.environ.get("SITEURL", "").strip() or settings.get("SITEURL", "")
+    override = os.environ.get("SITEURL", "").strip()
     situs, problems = situs_module.load(settings["PATH"], override)
     settings["LAYANAN_SITUS"] = situs
     settings["LAYANAN_SITUS_PROBLEMS"] = problems

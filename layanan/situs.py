@@ -88,9 +88,3 @@ def load(content_path: str | os.PathLike, siteurl: str = "") -> tuple[Situs | No
         (shown, doc.lines.get(key, 1), key) for key, raw in sorted(doc.raw.items()) if schema.is_placeholder(raw)
     )
     return Situs(**values), problems
-
-
-def read_url(content_path: str | os.PathLike) -> str:
-    """The production address for publishconf.py; "" when situs.yaml cannot be read (check reports why)."""
-    situs, _ = load(content_path)
-    return situs.url if situs else ""

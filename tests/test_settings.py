@@ -6,7 +6,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from conftest import PUBLISH_SETTINGS, ROOT, SAMPLE, SETTINGS
+from conftest import LENGKAP, PUBLISH_SETTINGS, ROOT, SAMPLE, SETTINGS
 from layanan.reader import LayananReader
 
 
@@ -61,10 +61,17 @@ def test_plugin_registers_its_reader_and_generator(settings: dict) -> None:
     assert "LayananGenerator" in generators
 
 
-def test_publish_settings_take_the_address_from_situs(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert read_settings(str(PUBLISH_SETTINGS))["SITEURL"] == "https://kec-sungai-kunjang.samarindakota.go.id"
+def test_publish_settings_take_the_address_from_the_content_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another office's content folder, built with production settings, gets its own domain."""
+
+    def address() -> str:
+        return (
+            Pelican(read_settings(str(PUBLISH_SETTINGS), override={"PATH": str(LENGKAP)})).settings["LAYANAN_SITUS"].url
+        )
+
+    assert address() == "https://kec-contoh.example.go.id"
     monkeypatch.setenv("SITEURL", "https://uji.example.go.id/")
-    assert read_settings(str(PUBLISH_SETTINGS))["SITEURL"] == "https://uji.example.go.id"
+    assert address() == "https://uji.example.go.id"
 
 
 def test_nothing_outside_content_names_the_kecamatan() -> None:
