@@ -48,7 +48,10 @@ MARKDOWN = {
 # A typo in a template is an error, not an empty string on a live page.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "undefined": StrictUndefined}
 
-STATIC_PATHS = ["berkas"]
+# content/berkas/ and the theme's static files are copied by the plugin (layanan/files.py):
+# regular files only, checked, and a write error fails the build (Pelican's copy only logs it).
+STATIC_PATHS: list[str] = []
+THEME_STATIC_PATHS: list[str] = []
 THEME_STATIC_DIR = "theme"
 # Our reader remembers parsed files here, by content hash (Pelican's own mtime cache stays off).
 CACHE_PATH = "cache"

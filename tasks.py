@@ -83,9 +83,15 @@ def bench(c, sizes="", runs=3):
 
 @task
 def clean(c):
-    """Hapus output/ dan cache/."""
-    for folder in ("output", "cache"):
-        shutil.rmtree(Path(folder), ignore_errors=True)
+    """Hapus output/ (tautan ke folder hasil terakhir, beserta folder-folder .output.*) dan cache/."""
+    output = Path("output")
+    if output.is_symlink():
+        output.unlink()
+    for folder in [output, Path("cache"), *Path(".").glob(".output.*")]:
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @task

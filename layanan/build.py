@@ -1,17 +1,24 @@
 """Build the site into a fresh folder and put it in place of output/ only on success.
 
 Pelican writes files in place, so building into the live folder (or a copy of
-it) could leave a half-written site behind. A failed build here leaves the
-last good output/ exactly as it was.
+it) could leave a half-written site behind. Here ``output`` is a symlink to a
+complete build folder beside it (``.output.situs-*``), replaced in a single
+rename(2): a failed or killed build, a full disk or a second build at the same
+time leaves the last good site exactly as it was.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +29,15 @@ from pelican.settings import read_settings
 from layanan import assets, incremental, search
 from layanan.problems import ContentErrors, Problem
 
+FULL = (errno.ENOSPC, errno.EDQUOT)
+
 
 class ConfigError(Exception):
-    """A problem outside content/ (settings file, theme, plugin): exit status 2."""
+    """A problem outside content/ (settings file, theme, plugin, the machine): exit status 2."""
+
+
+class DiskFull(ConfigError):
+    """A write failed for lack of space: nothing was swapped in."""
 
 
 @dataclass
@@ -49,34 +62,110 @@ def count_files(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def swap_in(fresh: Path, target: Path) -> None:
-    """Replace ``target`` by ``fresh``; both are on one file system, so each rename is atomic.
+def _siblings(target: Path, kind: str) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.{kind}-*"))
 
-    The old folder is deleted in the background: the new site is in place, and
-    unlinking thousands of files need not hold staff up.
+
+def recover(target: Path) -> None:
+    """Start of a build (under the lock): tidy what killed builds left, keep what is live.
+
+    ``target`` is a symlink to the live build folder. Folders it does not point to
+    are unfinished (``.baru-*``) or replaced (``.situs-*``, ``.lama-*``) and go; if a
+    kill left no ``target`` at all, the newest complete build is put back.
     """
-    for stale in target.parent.glob(f".{target.name}.lama-*"):  # left by an interrupted delete
+    live = target.resolve() if target.is_symlink() else None
+    complete = sorted((p for p in _siblings(target, "situs") if p != live), key=lambda p: p.stat().st_mtime)
+    if not target.exists() and not target.is_symlink() and complete:
+        _point(target, complete.pop())
+    for link in _siblings(target, "tautan"):
+        link.unlink()
+    for stale in _siblings(target, "baru") + _siblings(target, "lama") + complete:
         shutil.rmtree(stale, ignore_errors=True)
-    if target.exists():
+
+
+def _point(target: Path, folder: Path) -> None:
+    """Make ``target`` a symlink to ``folder`` in one rename(2): readers see the old or the new."""
+    link = target.parent / f".{target.name}.tautan-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(folder.name)
+    os.replace(link, target)
+
+
+def swap_in(fresh: Path, target: Path) -> None:
+    """Make the finished build in ``fresh`` the live ``target``; the replaced one is deleted in the background."""
+    complete = Path(tempfile.mkdtemp(prefix=f".{target.name}.situs-", dir=target.parent))
+    os.replace(fresh, complete)  # an empty folder from mkdtemp: rename(2) replaces it whole
+    old = target.resolve() if target.is_symlink() else None
+    if target.is_dir() and not target.is_symlink():
+        # A real folder (from before output/ was a link) cannot be renamed over in one step; a kill
+        # between these two renames is repaired by recover() on the next start.
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
-        os.replace(target, old / target.name)
-        os.replace(fresh, target)
+        os.replace(target, old)
+    _point(target, complete)
+    if old is not None and old != complete:
         subprocess.Popen(
             ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-    else:
-        os.replace(fresh, target)
+
+
+@contextmanager
+def site_lock(target: Path) -> Iterator[None]:
+    """One build per output folder at a time (the editor builds on every save while staff run invoke)."""
+    with (target.parent / f".{target.name}.kunci").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Pembuatan situs lain sedang berjalan; menunggu sampai selesai...", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) if path.is_dir() else 0
+
+
+def _mount(path: Path) -> Path:
+    while not os.path.ismount(path):
+        path = path.parent
+    return path
+
+
+def disk_full(target: Path, content: Path) -> DiskFull:
+    """The message for a full disk: which disk, how much is free, roughly how much a build needs."""
+    free = shutil.disk_usage(target.parent).free
+    need = _size(content / "berkas") + max(_size(target) - _size(target / "berkas"), 1_000_000)
+    mb = 1_000_000
+    return DiskFull(
+        f"disk penuh: {_mount(target.parent)} (tempat {target}) tinggal {free / mb:.1f} MB, situs perlu kira-kira "
+        f"{need / mb:.1f} MB; kosongkan ruang di disk itu lalu bangun ulang. Situs yang lama tetap utuh."
+    )
 
 
 def build(settings_file: str, output: str | None = None, **overrides: object) -> BuildResult:
-    """Run Pelican into a fresh folder beside ``output``, then swap it in.
+    """Run Pelican into a fresh folder beside ``output``, then swap it in; one build per output at a time.
 
-    Raises ContentErrors (content mistakes) or ConfigError; output/ is untouched then.
+    Raises ContentErrors (content mistakes) or ConfigError (DiskFull among them); output/ is untouched then.
     """
     start = time.perf_counter()
     base = settings_for(settings_file, **overrides)
-    target = Path(output or base["OUTPUT_PATH"]).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    requested = Path(output or base["OUTPUT_PATH"])
+    target = requested.parent.resolve() / requested.name  # the link itself, not the folder it points to
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with site_lock(target):
+            recover(target)
+            settings = _build_into(settings_file, overrides, target)
+    except OSError as exc:
+        if exc.errno in FULL:
+            raise disk_full(target, Path(base["PATH"])) from exc
+        raise ConfigError(f"tidak bisa menulis '{exc.filename or target}': {exc.strerror or exc}") from exc
+    counts = settings.get("LAYANAN_COUNTS", {})
+    problems = settings.get("LAYANAN_PROBLEMS", [])
+    return BuildResult(target, time.perf_counter() - start, count_files(target), problems, counts)
+
+
+def _build_into(settings_file: str, overrides: dict, target: Path) -> dict:
+    """The build itself, under the lock; a write error anywhere raises OSError and nothing is swapped in."""
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
     try:
@@ -87,11 +176,10 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
         console.quiet = True  # Pelican's "Processed 0 articles" line only confuses staff
         try:
             pelican.run()
-        except ContentErrors:
+        except (ContentErrors, ConfigError, OSError):
             raise
         except Exception as exc:
             raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
-        problems = settings.get("LAYANAN_PROBLEMS", [])
         indexing = search.start(fresh) if settings.get("LAYANAN_SEARCH") else None
         try:
             if settings.get("LAYANAN_PRODUCTION"):
@@ -102,13 +190,13 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
                 try:
                     search.finish(indexing)
                 except search.SearchIndexError as exc:
+                    if "No space left" in str(exc):
+                        raise OSError(errno.ENOSPC, str(exc)) from exc
                     raise ConfigError(str(exc)) from exc
         if indexing is not None and settings.get("LAYANAN_PRODUCTION"):
             assets.precompress(fresh, previous=target, pagefind=True)
+        incremental.record(settings, target, fresh, settings.get("LAYANAN_KEYS", {}))
         swap_in(fresh, target)
-        incremental.record(settings, target, settings.get("LAYANAN_KEYS", {}))
     finally:
-        if fresh.exists():
-            shutil.rmtree(fresh)
-    counts = settings.get("LAYANAN_COUNTS", {})
-    return BuildResult(target, time.perf_counter() - start, count_files(target), problems, counts)
+        shutil.rmtree(fresh, ignore_errors=True)
+    return settings

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +63,21 @@ def load_pickle(path: Path, version: str) -> dict:
     return data if stored_version == version else {}
 
 
-def save_pickle(path: Path, version: str, data: dict) -> None:
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all, through a temporary name of its own (builds may run side by side)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump((version, data), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_pickle(path: Path, version: str, data: dict) -> None:
+    _replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_manifest(path: Path) -> dict:
@@ -78,7 +88,4 @@ def load_manifest(path: Path) -> dict:
 
 
 def save_manifest(path: Path, manifest: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    _replace(path, json.dumps(manifest, sort_keys=True).encode("utf-8"))

@@ -21,7 +21,7 @@ from layanan import new as new_file
 from layanan import nginx
 from layanan import publish as publishing
 from layanan import situs as situs_module
-from layanan.build import ConfigError, build, settings_for
+from layanan.build import ConfigError, DiskFull, build, settings_for
 from layanan.problems import ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
 from layanan.site import Site, load
@@ -239,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.output or settings_for(args.settings)["OUTPUT_PATH"], args.port)
             return 0
         return livereload(args.settings, args.output, args.port, overrides)
+    except DiskFull as exc:
+        print(f"Situs TIDAK diperbarui: {exc}", file=sys.stderr)
+        return 2
     except ConfigError as exc:
         print(f"Kesalahan pengaturan: {exc}", file=sys.stderr)
         return 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from pathlib import Path
+from urllib.parse import unquote
 
 from pelican.contents import Page
 
@@ -37,7 +37,7 @@ def published(item: Page, now: dt.datetime) -> bool:
     return item.status != "draft" and not (item.metadata.get("kind") == "pengumuman" and date and date > now)
 
 
-def check(items: list[Page], situs: Situs, content_path: str, now: dt.datetime) -> list[Problem]:
+def check(items: list[Page], situs: Situs, berkas: set[str], now: dt.datetime) -> list[Problem]:
     """Every problem that needs more than one file (or the build clock) to see."""
     groups = by_kind(items)
     found: list[Problem] = []
@@ -47,8 +47,8 @@ def check(items: list[Page], situs: Situs, content_path: str, now: dt.datetime) 
         found += _duplicate_slugs(groups[kind])
     found += _reserved(groups["halaman"])
     found += _references(groups)
-    found += _files(groups, Path(content_path) / "berkas")
-    found += _body_links(items, Path(content_path) / "berkas", now)
+    found += _files(groups, berkas)
+    found += _body_links(items, berkas, now)
     found += _stale(groups["layanan"], now)
     return found
 
@@ -133,13 +133,7 @@ def _references(groups: dict[str, list[Page]]) -> list[Problem]:
     return found
 
 
-def in_berkas(berkas: Path, name: str) -> bool:
-    """A file that exists inside content/berkas/ (a name with ../ never leaves it)."""
-    target = (berkas / name).resolve()
-    return target.is_relative_to(berkas.resolve()) and target.is_file()
-
-
-def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
+def _files(groups: dict[str, list[Page]], berkas: set[str]) -> list[Problem]:
     found = []
     for item in groups["layanan"] + groups["pengumuman"]:
         named = [
@@ -150,7 +144,7 @@ def _files(groups: dict[str, list[Page]], berkas: Path) -> list[Problem]:
         if item.metadata.get("gambar"):
             named.append(("gambar", item.metadata["gambar"]))
         for key, name in named:
-            if not in_berkas(berkas, name):
+            if name not in berkas:
                 found.append(
                     problem(
                         item,
@@ -171,7 +165,7 @@ def _urls(items: list[Page]) -> set[str]:
     return urls
 
 
-def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Problem]:
+def _body_links(items: list[Page], berkas: set[str], now: dt.datetime) -> list[Problem]:
     """Links in bodies to our own pages and files must lead somewhere when the page is live."""
     live = [i for i in items if published(i, now)]
     live_urls = _urls(live)
@@ -184,8 +178,8 @@ def _body_links(items: list[Page], berkas: Path, now: dt.datetime) -> list[Probl
         valid = live_urls if published(item, now) else scheduled_urls
         for line, path in item.metadata.get("own_links", ()):
             if path.startswith("/berkas/"):
-                name = path.removeprefix("/berkas/")
-                ok = in_berkas(berkas, name)
+                name = unquote(path.removeprefix("/berkas/"))
+                ok = name in berkas
                 message = f"tautan ke berkas '{name}' yang tidak ada di content/berkas/"
             else:
                 ok = path in valid or path + "/" in valid or path.startswith("/pengumuman/halaman/")

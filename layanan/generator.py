@@ -8,7 +8,7 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from layanan import assets, cache, feeds, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
+from layanan import assets, cache, feeds, files, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
 from layanan.problems import ContentErrors
 from layanan.site import Site, load
@@ -64,13 +64,13 @@ class LayananGenerator(Generator):
         site = self.site
         outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"])
         site_key = cache.digest(cache.code_digest(self.settings), *(repr(v) for _, v in sorted(self.shared.items())))
-        previous, files = incremental.previous_files(self.settings)
+        previous, known = incremental.previous_files(self.settings)
         keys: dict[str, str] = {}
         todo = []
         for output in outputs:
             key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
             keys[output.save_as] = key
-            if not incremental.link_previous(previous, files, output.save_as, key, self.output_path):
+            if not incremental.link_previous(previous, known, output.save_as, key, self.output_path):
                 todo.append(output)
         # Rendering is independent per page: a cold build renders on every core. (Pelican's
         # content_written signal then fires in the worker that wrote the page.)
@@ -79,8 +79,10 @@ class LayananGenerator(Generator):
         for relative, address in qr.files(site):
             key = cache.digest("qr", address)
             keys[relative] = key
-            if not incremental.link_previous(previous, files, relative, key, self.output_path):
+            if not incremental.link_previous(previous, known, relative, key, self.output_path):
                 qr.write_file(address, Path(self.output_path) / relative)
+        files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
+        files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
         written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
         written.append(opendata.write(site, self.output_path))

@@ -83,12 +83,12 @@ def link_previous(previous: Path | None, files: dict[str, list], save_as: str, k
     return True
 
 
-def record(settings: dict[str, Any], target: Path, keys: dict[str, str]) -> None:
-    """After a successful swap: remember each file's key with the inode and size it now has."""
+def record(settings: dict[str, Any], target: Path, built: Path, keys: dict[str, str]) -> None:
+    """Before ``built`` becomes ``target``: each file's key with its inode and size (a rename keeps both)."""
     files = {}
     for save_as, key in keys.items():
         try:
-            stat = (target / save_as).stat()
+            stat = (built / save_as).stat()
         except OSError:
             continue
         files[save_as] = [key, stat.st_ino, stat.st_size]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -86,7 +87,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def make_server(
     directory: str, port: int, problems: Callable[[], list[str]] | None = None, host: str = "127.0.0.1"
 ) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(Handler, directory=str(Path(directory).resolve()), problems=problems)
+    # Not resolved: output/ is a symlink replaced by every build, followed afresh on each request.
+    handler = functools.partial(Handler, directory=os.path.abspath(directory), problems=problems)
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 

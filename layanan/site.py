@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pelican.contents import Page
 from pelican.readers import Readers
 
-from layanan import crossref
+from layanan import crossref, files
 from layanan import situs as situs_module
 from layanan.clock import build_time
 from layanan.contents import CLASSES
@@ -34,6 +33,7 @@ class Site:
     kelurahan: list[Page]
     halaman: list[Page]
     placeholders: list[tuple[str, int, str]] = field(default_factory=list)
+    berkas: list[str] = field(default_factory=list)  # files under content/berkas/ to publish
 
     def layanan_by_category(self) -> list[tuple[str, list[Page]]]:
         groups = [(name, [s for s in self.layanan if s.kategori == name]) for name in self.situs.kategori_layanan]
@@ -46,15 +46,7 @@ class Site:
         return sorted((p for p in self.halaman if getattr(p, "menu", None) is not None), key=lambda p: (p.menu, p.slug))
 
 
-def content_files(content_path: str) -> list[str]:
-    """Every .md file under content/, relative and sorted, so output order is stable."""
-    root = Path(content_path)
-    files = (p.relative_to(root).as_posix() for p in root.rglob("*.md") if p.is_file())
-    return sorted(f for f in files if not f.startswith("berkas/"))
-
-
-def read_all(settings: dict[str, Any], readers: Readers) -> list[Page]:
-    files = content_files(settings["PATH"])
+def read_all(settings: dict[str, Any], readers: Readers, files: list[str]) -> list[Page]:
     reader = readers.readers["md"]
     reader.prefill([os.path.join(settings["PATH"], f) for f in files])
     items = []
@@ -73,19 +65,21 @@ def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[
     """Read, check and link everything; ``Site`` is None when there are errors."""
     situs = settings.get("LAYANAN_SITUS")
     problems: list[Problem] = list(settings.get("LAYANAN_SITUS_PROBLEMS", []))
-    items = read_all(settings, readers)
+    tree = files.scan(settings["PATH"])
+    problems += tree.problems
+    items = read_all(settings, readers, tree.markdown)
     for item in items:
         problems += item.metadata.get("problems", [])
     if situs is None:
         return None, problems
     now = build_time(situs.tz)
-    problems += crossref.check(items, situs, settings["PATH"], now)
+    problems += crossref.check(items, situs, set(tree.berkas), now)
     if any(not p.warning for p in problems):
         return None, problems
-    return assemble(items, situs, now), problems
+    return assemble(items, situs, now, tree.berkas), problems
 
 
-def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
+def assemble(items: list[Page], situs: Situs, now: dt.datetime, berkas: list[str]) -> Site:
     groups = crossref.by_kind([i for i in items if crossref.published(i, now)])
     layanan = sorted(groups["layanan"], key=lambda s: (situs.kategori_layanan.index(s.kategori), s.title.lower()))
     pengumuman = sorted(groups["pengumuman"], key=lambda p: (p.date, p.slug), reverse=True)
@@ -114,7 +108,7 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime) -> Site:
         if item.status != "draft" and item.metadata.get("placeholders"):
             shown = display_path(item.source_path)
             placeholders += [(shown, line, key) for line, key in item.metadata["placeholders"]]
-    return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders))
+    return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders), berkas)
 
 
 def load_situs_into(settings: dict[str, Any]) -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SETTINGS, Project, snapshot
+from layanan import cli
 from layanan.build import ConfigError, build
 
 
@@ -111,3 +117,129 @@ def test_production_builds_are_reproducible(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "pagefind" / "pagefind.js.br").is_file()
     assert (tmp_path / "a" / "index.html.gz").is_file()
     assert first.counts["rendered"] == first.counts["pages"]
+
+
+# --- the machine fails: a full disk, a kill at any moment, two builds at once -------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real 3 MB file system (tmpfs, mounted as root: CI runs as root)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], check=True)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Build folders beside output/, once the replaced one's deletion in the background is done."""
+    deadline = time.monotonic() + 10
+    while True:
+        found = sorted(p.name for p in folder.iterdir() if p.name.startswith(".output.") and ".kunci" not in p.name)
+        if len(found) <= 1 or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def test_a_full_disk_fails_the_build_and_keeps_the_site(project: Project, small_disk: Path) -> None:
+    output = small_disk / "output"
+    code, log = project.run("build", "--output", str(output))
+    assert code == 0, log
+    good = snapshot(output)
+    project.write("berkas/video-besar.mp4", os.urandom(4_000_000))
+    code, log = project.run("build", "--output", str(output))
+    assert code == 2, log
+    assert "Traceback" not in log
+    message = [line for line in log.splitlines() if "disk penuh" in line]
+    assert len(message) == 1, log
+    assert str(small_disk) in message[0] and "MB" in message[0] and "Situs yang lama tetap utuh" in message[0]
+    assert snapshot(output) == good
+    assert len(leftovers(small_disk)) == 1  # the live build only: the failed one is gone
+
+
+def test_a_full_disk_during_the_production_steps(project: Project, small_disk: Path) -> None:
+    """Search indexing and compression run after rendering: a full disk there is reported the same way."""
+    from conftest import PUBLISH_SETTINGS
+
+    (small_disk / "isi").write_bytes(b"\0" * 2_200_000)  # leaves about 800 KB: pages fit, the rest does not
+    code = cli.main(["build", "-s", str(PUBLISH_SETTINGS), "-c", "content", "-o", str(small_disk / "output")])
+    log = project.capsys.readouterr()
+    assert code == 2, log
+    assert "disk penuh" in log.err and "Traceback" not in log.err + log.out
+    assert not (small_disk / "output").exists()
+    assert leftovers(small_disk) == []
+
+
+def _build_process(project: Project, output: str = "output") -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "layanan", "build", "-s", str(SETTINGS), "-c", "content", "-o", output],
+        cwd=project.dir,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # the test's build clock included
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> None:
+    output = project.dir / "output"
+    good_build(project)
+    old = snapshot(output)
+    project.edit("layanan/kedua.md", "Surat keterangan", "Surat keterangan baru")
+    started = time.perf_counter()
+    assert _build_process(project).wait(timeout=120) == 0
+    duration = time.perf_counter() - started
+    new = snapshot(output)
+    project.edit("layanan/kedua.md", "Surat keterangan baru", "Surat keterangan")
+    assert new != old
+    for moment in range(28):
+        process = _build_process(project)
+        time.sleep(duration * moment / 27)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        assert output.is_dir(), f"no output/ after a kill at {moment}/27"
+        assert snapshot(output) in (old, new), f"a mixed site after a kill at {moment}/27"
+    good_build(project)
+    assert len(leftovers(project.dir)) == 1  # killed builds' folders are cleaned at the next start
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["link", "real folder"])
+def test_recover_after_a_kill_inside_the_swap(tmp_path: Path, legacy: bool) -> None:
+    """The states a kill between two steps of swap_in() leaves: the next start repairs each."""
+    from layanan.build import _point, recover
+
+    target = tmp_path / "output"
+    old, new = tmp_path / ".output.situs-lama", tmp_path / ".output.situs-baru"
+    for folder, text in ((old, "lama"), (new, "baru")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text)
+    time.sleep(0.01)
+    os.utime(new)
+    # Killed after the finished build was renamed, before the link moved: the old site stays.
+    _point(target, old)
+    (tmp_path / ".output.baru-x").mkdir()
+    recover(target)
+    assert (target / "index.html").read_text() == "lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.situs-lama", "output"]
+    # Killed after a real output/ folder was moved aside, before the link was made: the newest whole site returns.
+    if legacy:
+        target.unlink()
+        new.mkdir()
+        (new / "index.html").write_text("baru")
+        recover(target)
+        assert (target / "index.html").read_text() == "baru"
+
+
+def test_two_builds_at_once_both_succeed(project: Project) -> None:
+    good_build(project)
+    for _ in range(3):
+        first, second = _build_process(project), _build_process(project)
+        other = _build_process(project, "output-lain")  # another output, the same cache/
+        for process in (first, second, other):
+            _, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err
+            assert "Traceback" not in err
+        snapshot(project.dir / "output")
+    assert len(leftovers(project.dir)) == 1

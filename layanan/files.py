@@ -1,0 +1,94 @@
+"""What under content/ may be read or published, and copying it: regular files only.
+
+Every file in ``content/berkas/`` is published as it is, so there a hidden file
+(``.env``, ``.git/``) or a symbolic link (to ``/etc/passwd``, to a home folder)
+is an error, never copied. Elsewhere hidden names are ignored, as editors'
+temporary files are (``.#ktp.md``, ``.ktp.md.swp``), and a symbolic link is an
+error too: nothing outside content/ is ever read into the site. Copies are
+checked against the source's size, and any write error (a full disk) raises.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layanan.problems import Problem, display_path
+
+BERKAS = "berkas"
+
+
+@dataclass
+class Tree:
+    """The content folder as the build may use it."""
+
+    markdown: list[str] = field(default_factory=list)  # .md files outside berkas/, relative to content/
+    berkas: list[str] = field(default_factory=list)  # every file to publish, relative to content/berkas/
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _refuse(tree: Tree, path: str, message: str) -> None:
+    tree.problems.append(Problem(display_path(path), 1, "(berkas)", message))
+
+
+def scan(content_path: str | os.PathLike) -> Tree:
+    """Walk content/ without following links; sorted, so output order is stable."""
+    root = Path(content_path)
+    tree = Tree()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        relative = Path(folder).relative_to(root)
+        in_berkas = relative.parts[:1] == (BERKAS,)
+        for name in sorted(dirs):
+            path = os.path.join(folder, name)
+            if name.startswith("."):
+                if in_berkas:
+                    _refuse(tree, path, "folder tersembunyi tidak boleh ada di content/berkas/; hapus folder ini")
+                dirs.remove(name)
+            elif os.path.islink(path):
+                _refuse(tree, path, "tautan simbolik (symlink) tidak diizinkan di content/; salin isinya ke sini")
+                dirs.remove(name)
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if name.startswith("."):
+                if in_berkas:
+                    _refuse(tree, path, "berkas tersembunyi (nama diawali titik) tidak diterbitkan; hapus berkas ini")
+                continue
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                _refuse(tree, path, "tautan simbolik (symlink) tidak diizinkan di content/; salin berkasnya ke sini")
+            elif not stat.S_ISREG(mode):
+                _refuse(tree, path, "bukan berkas biasa; hapus dari content/")
+            elif in_berkas:
+                tree.berkas.append(Path(path).relative_to(root / BERKAS).as_posix())
+            elif name.endswith(".md"):
+                tree.markdown.append(Path(path).relative_to(root).as_posix())
+    tree.berkas.sort()
+    tree.markdown.sort()
+    return tree
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy one regular file and check the copy is whole (a full disk raises OSError)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target, follow_symlinks=False)
+    expected, written = source.stat().st_size, target.stat().st_size
+    if written != expected:
+        raise OSError(errno.EIO, f"salinan tidak utuh ({written} dari {expected} bita)", str(target))
+
+
+def copy_berkas(content_path: str | os.PathLike, names: list[str], output_path: str | os.PathLike) -> None:
+    source, target = Path(content_path) / BERKAS, Path(output_path) / BERKAS
+    for name in names:
+        copy_file(source / name, target / name)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy the regular, visible files of a folder (the theme's static files)."""
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if not any(part.startswith(".") for part in relative.parts) and path.is_file() and not path.is_symlink():
+            copy_file(path, target / relative)
