@@ -51,9 +51,9 @@ def new(c, jenis, judul):
 
 
 @task
-def publish(c):
-    """Periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET (lihat deploy/README.md)."""
-    _layanan(c, "publish", "publishconf.py")
+def publish(c, pertama=False):
+    """Periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET; --pertama: terbit pertama kali."""
+    _layanan(c, "publish", "publishconf.py", extra="--pertama" if pertama else "")
 
 
 @task

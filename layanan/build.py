@@ -27,13 +27,9 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from layanan import assets, incremental, search
-from layanan.problems import ContentErrors, Problem
+from layanan.problems import ConfigError, ContentErrors, Problem
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
-
-
-class ConfigError(Exception):
-    """A problem outside content/ (settings file, theme, plugin, the machine): exit status 2."""
 
 
 class DiskFull(ConfigError):

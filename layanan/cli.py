@@ -135,7 +135,7 @@ def _target() -> tuple[publishing.Target, list[str]]:
     return target, shlex.split(publishing.setting("PUBLISH_RSYNC_ARGS", env_file))
 
 
-def publish(settings_file: str, overrides: dict) -> int:
+def publish(settings_file: str, overrides: dict, first: bool = False) -> int:
     """Check, refuse placeholders, build for production, upload a release and make it current."""
     target, extra = _target()
     with publishing.lock(Path(".publish") / "kunci"):
@@ -151,7 +151,7 @@ def publish(settings_file: str, overrides: dict) -> int:
             return 1
         result = build(settings_file, str(Path(".publish") / "situs"), **overrides)
         print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
-        name, stats = publishing.deploy(result.output, target, extra, dt.datetime.now(dt.UTC))
+        name, stats = publishing.deploy(result.output, target, extra, dt.datetime.now(dt.UTC), first)
     print(
         f"Terbit: rilis {name} kini tayang. Dikirim {stats['files']} berkas, "
         f"{stats['sent_bytes']} dari {stats['total_bytes']} bita."
@@ -212,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--search", action="store_true", help="buat juga indeks pencarian (Pagefind)")
         if name == "nginx-config":
             command.add_argument("--site", default="/srv/situs", help="folder berisi releases/ dan current di server")
+        if name == "publish":
+            command.add_argument(
+                "--pertama", action="store_true", help="terbit pertama kali: siapkan folder tujuan bila belum ada"
+            )
         if name == "new":
             command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
@@ -228,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "nginx-config":
             return nginx_config(args.settings, overrides, args.site)
         if args.command == "publish":
-            return publish(args.settings, overrides)
+            return publish(args.settings, overrides, args.pertama)
         if args.command == "rollback":
             return rollback()
         if args.command == "releases":
@@ -239,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.output or settings_for(args.settings)["OUTPUT_PATH"], args.port)
             return 0
         return livereload(args.settings, args.output, args.port, overrides)
+    except ContentErrors as exc:  # content changed between the check and the build
+        _print_problems(exc.problems)
+        print("Dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
+        return 1
     except DiskFull as exc:
         print(f"Situs TIDAK diperbarui: {exc}", file=sys.stderr)
         return 2

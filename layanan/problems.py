@@ -32,6 +32,10 @@ def display_path(path: str | os.PathLike) -> str:
     return os.fspath(path) if relative.startswith("..") else relative
 
 
+class ConfigError(Exception):
+    """A problem outside content/ (settings, theme, plugin, environment, the machine): exit status 2."""
+
+
 class ContentErrors(Exception):
     """Raised by the build when content has errors; carries every problem."""
 

@@ -36,8 +36,24 @@ STATS = {
 }
 
 
+MISSING = 93  # the exit status Target.run gives when the target folder does not exist
+PACKAGES = {"rsync": "rsync", "ssh": "openssh-client", "sh": "dash"}
+
+
 class PublishError(Exception):
     """Publishing stopped; the live site is as it was."""
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    """Run a program of the deploy stack; a missing one is a message, not a traceback."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        program = Path(command[0]).name
+        raise PublishError(
+            f"program '{program}' tidak ditemukan di komputer ini; pasang dulu: sudo apt install "
+            f"{PACKAGES.get(program, program)}"
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -52,12 +68,21 @@ class Target:
     def rsync_dest(self) -> str:
         return f"{self.host}:{self.path}" if self.host else self.path
 
-    def run(self, script: str) -> str:
-        """Run a POSIX shell script in the target folder; returns its output."""
+    def run(self, script: str, create: bool = False) -> str:
+        """Run a POSIX shell script in the target folder, which must exist unless ``create``; returns its output.
+
+        A folder that does not exist is never made silently: a typo in PUBLISH_TARGET must not look
+        like a successful publish to a new, unserved folder.
+        """
         folder = shlex.quote(self.path)
-        script = f"mkdir -p {folder} && cd {folder} && {script}"
-        command = [*self.ssh, self.host, script] if self.host else ["sh", "-c", script]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        enter = f"mkdir -p {folder} && cd {folder}" if create else f"cd {folder} 2>/dev/null || exit {MISSING}"
+        command = [*self.ssh, self.host, f"{enter} && {script}"] if self.host else ["sh", "-c", f"{enter} && {script}"]
+        result = _run(command)
+        if result.returncode == MISSING:
+            raise PublishError(
+                f"folder tujuan '{self.rsync_dest}' tidak ada; periksa PUBLISH_TARGET, atau siapkan folder itu "
+                "untuk terbit pertama kali dengan: invoke publish --pertama"
+            )
         if result.returncode != 0:
             raise PublishError(f"perintah di server gagal: {result.stderr.strip() or result.stdout.strip()}")
         return result.stdout
@@ -94,7 +119,7 @@ def release_name(now: dt.datetime) -> str:
 
 def releases(target: Target) -> tuple[list[str], str | None]:
     """The complete releases (oldest first) and the one ``current`` points to."""
-    output = target.run("mkdir -p releases && ls -1 releases && echo '--' && (readlink current || true)")
+    output = target.run("(ls -1 releases 2>/dev/null || true) && echo '--' && (readlink current || true)")
     names, _, current = output.partition("--\n")
     complete = sorted(n for n in names.split() if RELEASE.match(n))
     current = current.strip().removeprefix("releases/") or None
@@ -134,7 +159,7 @@ def upload(site: Path, target: Target, name: str, current: str | None, extra: li
     if current:
         command.append(f"--link-dest=../{current}")
     command += [f"{site}/", f"{target.rsync_dest}/{partial}"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = _run(command)
     if result.returncode != 0:
         raise PublishError(f"unggah gagal (rsync {result.returncode}): {result.stderr.strip()[-500:]}")
     return parse_stats(result.stdout)
@@ -153,9 +178,21 @@ def lock(path: Path) -> Iterator[None]:
         yield
 
 
-def deploy(site: Path, target: Target, extra: list[str], now: dt.datetime) -> tuple[str, dict[str, int]]:
-    """Upload ``site`` as a new release and make it current; returns its name and rsync's figures."""
-    target.run("mkdir -p releases && rm -rf releases/*.partial")
+def deploy(
+    site: Path, target: Target, extra: list[str], now: dt.datetime, first: bool = False
+) -> tuple[str, dict[str, int]]:
+    """Upload ``site`` as a new release and make it current; returns its name and rsync's figures.
+
+    The target must hold ``releases/`` from an earlier publish, or ``first`` makes it.
+    """
+    if first:
+        target.run("mkdir -p releases", create=True)
+    elif target.run("test -d releases && echo ada || true").strip() != "ada":
+        raise PublishError(
+            f"'{target.rsync_dest}' belum pernah dipakai untuk terbit (tidak ada folder releases/); periksa "
+            "PUBLISH_TARGET, atau bila memang terbit pertama kali ke sana: invoke publish --pertama"
+        )
+    target.run("rm -rf releases/*.partial")
     _, current = releases(target)
     name = release_name(now)
     stats = upload(site, target, name, current, extra)

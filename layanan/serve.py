@@ -7,12 +7,15 @@ so fixing the file brings the site back without touching the browser.
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+
+from layanan.problems import ConfigError
 
 ERROR_PAGE = """<!doctype html>
 <html lang="id">
@@ -74,7 +77,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if lines and (path.endswith("/") or path.endswith(".html")):
             self._send_html(500, error_page(lines))
             return None
+        if not self._published():
+            self.send_error(404)
+            return None
         return super().send_head()
+
+    def _published(self) -> bool:
+        """A regular file under the output folder (a folder's index.html), reached through no symlink."""
+        root = Path(self.directory)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        current = root
+        for part in path.relative_to(root).parts:
+            current = current / part
+            if current.is_symlink():
+                return False
+        return current.is_file()
+
+    def list_directory(self, path):
+        """Never list a folder: only what the build published is served."""
+        self.send_error(404)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -89,7 +112,15 @@ def make_server(
 ) -> http.server.ThreadingHTTPServer:
     # Not resolved: output/ is a symlink replaced by every build, followed afresh on each request.
     handler = functools.partial(Handler, directory=os.path.abspath(directory), problems=problems)
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    try:
+        return http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(
+                f"port {port} sudah dipakai program lain (mungkin pratinjau yang masih berjalan); hentikan program "
+                f"itu, atau pakai port lain: --port {port + 1}"
+            ) from exc
+        raise ConfigError(f"tidak bisa membuka {host}:{port}: {exc.strerror}") from exc
 
 
 def serve(directory: str, port: int) -> None:

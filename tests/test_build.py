@@ -243,3 +243,13 @@ def test_two_builds_at_once_both_succeed(project: Project) -> None:
             assert "Traceback" not in err
         snapshot(project.dir / "output")
     assert len(leftovers(project.dir)) == 1
+
+
+@pytest.mark.parametrize("value", ["kemarin", "1.5e9", "99999999999999999999"])
+def test_a_malformed_build_clock_is_a_message(project: Project, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    for command in ("check", "build"):
+        code, log = project.run(command, "--output", "output")
+        assert code == 2, log
+        assert f"SOURCE_DATE_EPOCH '{value}' bukan waktu yang sah" in log and "Traceback" not in log
+    assert not (project.dir / "output").exists()

@@ -30,6 +30,12 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxServer]:
     server.stop()
 
 
+def nginx_root(server: NginxServer) -> Path:
+    """The folder holding current/ (from the rendered config)."""
+    text = (server.config.parent / "site.conf").read_text(encoding="utf-8")
+    return Path(text.split("root ", 2)[2].split("/current;")[0])
+
+
 def get(server: NginxServer, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
     context = ssl.create_default_context()
     context.check_hostname = False
@@ -55,12 +61,26 @@ def test_rendered_config_names_the_domain_and_folder() -> None:
     assert "@" not in text.replace("'self'", "")
 
 
-def test_http_redirects_to_https(nginx: NginxServer) -> None:
+@pytest.mark.parametrize("host", [DOMAIN, "jahat.example"])
+def test_http_redirects_to_https_on_the_configured_domain(nginx: NginxServer, host: str) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10)
-    connection.request("GET", "/layanan/", headers={"Host": DOMAIN})
+    connection.request("GET", "/layanan/", headers={"Host": host})
     response = connection.getresponse()
     assert response.status == 301
     assert response.getheader("Location") == f"https://{DOMAIN}/layanan/"
+    assert response.getheader("Server") == "nginx"  # no version
+
+
+def test_hidden_files_are_never_served(nginx: NginxServer, tmp_path: Path) -> None:
+    release = Path(os.path.realpath(nginx_root(nginx) / "current"))
+    (release / ".env").write_text("SANDI=rahasia\n")
+    (release / "berkas" / ".git").mkdir()
+    (release / "berkas" / ".git" / "config").write_text("[core]\n")
+    for path in ("/.env", "/berkas/.git/config", "/.output.kunci"):
+        status, headers, body = get(nginx, path)
+        assert status == 404, path
+        assert b"rahasia" not in body and b"[core]" not in body
+        assert headers["server"] == "nginx"
 
 
 @pytest.mark.parametrize("path", ["/", "/layanan/kedua/", "/pengumuman/", "/kelurahan/desa-a/", "/info/"])

@@ -55,6 +55,7 @@ class Project:
         shutil.copytree(SAMPLE, folder / "content")
         fill_placeholders(folder / "content")
         self.server_root = folder / "server" / "situs"
+        (self.server_root / "releases").mkdir(parents=True)  # set up as deploy/README.md says (or publish --pertama)
         self.env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
@@ -157,7 +158,7 @@ def test_refuses_while_a_placeholder_remains(project: Project) -> None:
     assert "content/layanan/sktm.md:20: produk: masih berisi [ISI: ...]" in result.stderr
     assert "content/situs.yaml:" in result.stderr and ": whatsapp: masih berisi [ISI: ...]" in result.stderr
     assert "Publish dibatalkan: 2 isian" in result.stderr
-    assert not project.server_root.exists()
+    assert project.releases() == []
 
 
 def test_content_error_stops_publishing(project: Project) -> None:
@@ -225,11 +226,45 @@ def test_two_publishes_at_once_do_not_interleave(project: Project) -> None:
     assert (current / "index.html").is_file() and project.current() == project.releases()[-1]
 
 
-def test_publish_to_a_local_folder(project: Project) -> None:
+def test_publish_to_a_local_folder_the_first_time(project: Project) -> None:
     local = project.dir / "lokal"
-    result = project.run("publish", PUBLISH_TARGET=str(local))
+    result = project.run("publish", "--pertama", PUBLISH_TARGET=str(local))
     assert result.returncode == 0, result.stderr
     assert (local / "current" / "index.html").is_file()
+    project.publish(PUBLISH_TARGET=str(local))  # from then on, no flag
+
+
+@pytest.mark.parametrize("where", ["local", "ssh"])
+def test_a_mistyped_target_is_refused_not_created(project: Project, where: str) -> None:
+    typo = project.dir / "server" / "stius"
+    target = str(typo) if where == "local" else f"root@127.0.0.1:{typo}"
+    for command in ("publish", "releases", "rollback"):
+        result = project.run(command, PUBLISH_TARGET=target)
+        assert result.returncode == 2, result.stdout
+        assert f"folder tujuan '{target}' tidak ada" in result.stderr, result.stderr
+        assert "invoke publish --pertama" in result.stderr and "Traceback" not in result.stderr
+    assert not typo.exists()
+    typo.mkdir()  # an existing folder that never held a release
+    result = project.run("publish", PUBLISH_TARGET=target)
+    assert result.returncode == 2
+    assert "belum pernah dipakai untuk terbit" in result.stderr
+    assert list(typo.iterdir()) == []
+
+
+@pytest.mark.parametrize("program", ["rsync", "ssh"])
+def test_a_missing_program_is_a_message(project: Project, tmp_path: Path, program: str) -> None:
+    """PATH with every program the publish uses except one."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("rsync", "ssh", "sh", "mkdir", "ls", "readlink", "rm", "mv", "ln", "test", "cat"):
+        found = shutil.which(name)
+        if found and name != program:
+            os.symlink(found, bin_dir / name)
+    result = project.run("publish", PATH=str(bin_dir))
+    assert result.returncode == 2, result.stdout
+    assert f"program '{program}' tidak ditemukan" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert project.releases() == []
 
 
 def test_missing_target_is_explained(project: Project) -> None:

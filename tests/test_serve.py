@@ -103,3 +103,37 @@ def test_livereload_shows_errors_in_the_browser_and_recovers(tmp_path: Path) -> 
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_serves_only_what_the_build_published(tmp_path: Path) -> None:
+    """No folder listings, and nothing reached through a symlink placed in the output."""
+    from conftest import build_site
+
+    built = build_site(LENGKAP, tmp_path / "output")
+    os.symlink("/etc/passwd", built.root / "passwd.txt")
+    os.symlink("/etc", built.root / "sistem")
+    httpd = make_server(str(built.root), free_port())
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        for path in ("/passwd.txt", "/sistem/hostname", "/sistem/", "/berkas/", "/theme/", "/feeds/"):
+            status, body = fetch(base + path)
+            assert status == 404, path
+            assert "root:" not in body and "Directory listing" not in body, path
+        assert fetch(base + "/berkas/lampiran.txt")[0] == 200
+        assert fetch(base + "/layanan/kedua/")[0] == 200
+        assert fetch(base + "/")[0] == 200
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_port_in_use_is_a_message(server: str, capsys: pytest.CaptureFixture) -> None:
+    from layanan import cli
+
+    port = server.rsplit(":", 1)[1]
+    for command in ("serve", "livereload"):
+        code = cli.main([command, "-s", str(SETTINGS), "-c", str(LENGKAP), "-o", "output", "-p", port])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert f"port {port} sudah dipakai program lain" in err and "Traceback" not in err
