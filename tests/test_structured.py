@@ -86,3 +86,14 @@ def test_script_end_tags_are_escaped(lengkap: Built) -> None:
         text = path.read_text(encoding="utf-8")
         for chunk in text.split('<script type="application/ld+json">')[1:]:
             assert "</" not in chunk.split("</script>")[0]
+
+
+def test_json_in_a_script_element_cannot_end_or_hide_it() -> None:
+    """'<!--<script>' would make the HTML parser swallow the rest of the page; U+2028 ends a JS line."""
+    from layanan.structured import _script
+
+    value = "a</script><!--<script>&b\u2028c\u2029"
+    block = str(_script({"name": value}))
+    inner = block.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert not set(inner) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(inner)["name"] == value
