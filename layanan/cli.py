@@ -96,9 +96,8 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
             print(f"Kesalahan pengaturan: {exc}", file=sys.stderr, flush=True)
             shown[:] = [f"Kesalahan pengaturan atau templat: {exc}"]
 
+    server = make_server(target, port, problems=lambda: shown)  # a port in use stops us before any build
     rebuild()
-    Path(target).mkdir(parents=True, exist_ok=True)
-    server = make_server(target, port, problems=lambda: shown)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{port}/ ; setiap berkas disimpan, situs dibangun ulang.", flush=True)
     try:

@@ -128,12 +128,16 @@ def test_serves_only_what_the_build_published(tmp_path: Path) -> None:
         httpd.server_close()
 
 
-def test_a_port_in_use_is_a_message(server: str, capsys: pytest.CaptureFixture) -> None:
+def test_a_port_in_use_is_a_message(
+    server: str, capsys: pytest.CaptureFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from layanan import cli
 
+    monkeypatch.chdir(tmp_path)
     port = server.rsplit(":", 1)[1]
     for command in ("serve", "livereload"):
         code = cli.main([command, "-s", str(SETTINGS), "-c", str(LENGKAP), "-o", "output", "-p", port])
         err = capsys.readouterr().err
         assert code == 2, err
         assert f"port {port} sudah dipakai program lain" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # refused before building anything
