@@ -119,6 +119,43 @@ SERVICE_CASES = [
         f"{SERVICE}:17: tautan_daring: harus alamat web lengkap",
     ),
     (
+        "tautan_daring breaking out of its attribute",
+        service(
+            "diperbarui: 2026-11-01",
+            "diperbarui: 2026-11-01\ntautan_daring: 'https://x.example/\"><svg/onload=alert(1)>'",
+        ),
+        f"{SERVICE}:17: tautan_daring: alamat web tidak boleh memuat tanda '\"'",
+    ),
+    (
+        "tautan_daring with a space",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: 'https://x.example/a b'"),
+        f"{SERVICE}:17: tautan_daring: alamat web tidak boleh memuat spasi",
+    ),
+    (
+        "tautan_daring javascript",
+        service(
+            "diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: 'javascript:alert(1)//https://x.example'"
+        ),
+        f"{SERVICE}:17: tautan_daring: harus alamat web lengkap yang diawali https://",
+    ),
+    (
+        "tautan_daring with a user before the host",
+        service(
+            "diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: 'https://www.lapor.go.id@jahat.example/'"
+        ),
+        f"{SERVICE}:17: tautan_daring: alamat web tidak boleh memuat tanda '@' sebelum nama situs",
+    ),
+    (
+        "tautan_daring without a real host",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: 'https://<b>/'"),
+        f"{SERVICE}:17: tautan_daring: alamat web tidak boleh memuat tanda '<'",
+    ),
+    (
+        "tautan_daring host without a dot",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\ntautan_daring: 'https://intranet/ajukan'"),
+        f"{SERVICE}:17: tautan_daring: nama situs 'intranet' tidak sah",
+    ),
+    (
         "diperbarui impossible",
         service("diperbarui: 2026-11-01", "diperbarui: 2026-13-45"),
         f"{SERVICE}:16: diperbarui: tanggal '2026-13-45' tidak ada di kalender",
@@ -282,6 +319,16 @@ KELURAHAN_CASES = [
         "email without @",
         VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nemail: kantor.desa\n"),
         f"{KELURAHAN}:4: email: 'kantor.desa' bukan alamat email yang sah",
+    ),
+    (
+        "email breaking out of mailto",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nemail: 'a\"onmouseover=alert(1)@x.id'\n"),
+        f"{KELURAHAN}:4: email: 'a\"onmouseover=alert(1)@x.id' bukan alamat email yang sah",
+    ),
+    (
+        "email with a query",
+        VALID_KELURAHAN.replace("alamat: Jalan C\n", "alamat: Jalan C\nemail: desa@x.id?cc=lain@y.id\n"),
+        f"{KELURAHAN}:4: email: 'desa@x.id?cc=lain@y.id' bukan alamat email yang sah",
     ),
     (
         "koordinat without lon",
