@@ -71,6 +71,16 @@ def test_http_redirects_to_https_on_the_configured_domain(nginx: NginxServer, ho
     assert response.getheader("Server") == "nginx"  # no version
 
 
+@pytest.mark.parametrize(("name", "sandboxed"), [("x.html", True), ("x.SVG", True), ("x.js", True), ("f.pdf", False)])
+def test_uploaded_documents_run_no_script(nginx: NginxServer, name: str, sandboxed: bool) -> None:
+    release = Path(os.path.realpath(nginx_root(nginx) / "current"))
+    (release / "berkas" / name).write_text("<script>alert(1)</script>")
+    status, headers, _ = get(nginx, f"/berkas/{name}")
+    assert status == 200
+    assert headers["content-security-policy"].endswith("; sandbox") == sandboxed
+    assert headers["x-content-type-options"] == "nosniff"
+
+
 def test_hidden_files_are_never_served(nginx: NginxServer, tmp_path: Path) -> None:
     release = Path(os.path.realpath(nginx_root(nginx) / "current"))
     (release / ".env").write_text("SANDI=rahasia\n")
