@@ -7,6 +7,8 @@ from pathlib import Path
 
 from invoke import task
 
+from layanan.build import remove
+
 PY = sys.executable
 
 
@@ -84,14 +86,8 @@ def bench(c, sizes="", runs=3):
 @task
 def clean(c):
     """Hapus output/ (tautan ke folder hasil terakhir, beserta folder-folder .output.*) dan cache/."""
-    output = Path("output")
-    if output.is_symlink():
-        output.unlink()
-    for folder in [output, Path("cache"), *Path(".").glob(".output.*")]:
-        if folder.is_symlink() or folder.is_file():
-            folder.unlink()
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
+    remove(Path("output").absolute())
+    shutil.rmtree(Path("cache"), ignore_errors=True)
 
 
 @task

@@ -19,6 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from layanan.build import remove  # the repository's own package, importable once on the path
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
 PYTHON = sys.executable
@@ -92,7 +95,7 @@ class Size:
         output = self.folder / f"out-{Path(settings).stem}"
         if cold:
             shutil.rmtree(ROOT / "cache", ignore_errors=True)
-            shutil.rmtree(output, ignore_errors=True)
+            remove(output)  # output is a link to a build folder beside it: a cold build starts without either
         command = [
             PYTHON,
             "-m",

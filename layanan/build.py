@@ -104,6 +104,15 @@ def swap_in(fresh: Path, target: Path) -> None:
         )
 
 
+def remove(target: Path) -> None:
+    """Delete a built site: the ``output`` link, its build folders and its lock (invoke clean, benchmarks)."""
+    for path in [target, *target.parent.glob(f".{target.name}.*")]:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+
+
 @contextmanager
 def site_lock(target: Path) -> Iterator[None]:
     """One build per output folder at a time (the editor builds on every save while staff run invoke)."""

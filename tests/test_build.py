@@ -253,3 +253,13 @@ def test_a_malformed_build_clock_is_a_message(project: Project, monkeypatch: pyt
         assert code == 2, log
         assert f"SOURCE_DATE_EPOCH '{value}' bukan waktu yang sah" in log and "Traceback" not in log
     assert not (project.dir / "output").exists()
+
+
+def test_remove_deletes_the_link_and_every_build_folder(project: Project) -> None:
+    """What invoke clean and the benchmarks' cold builds rely on."""
+    from layanan.build import remove
+
+    good_build(project)
+    good_build(project)
+    remove(project.dir / "output")
+    assert not [p.name for p in project.dir.iterdir() if "output" in p.name]
