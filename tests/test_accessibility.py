@@ -125,3 +125,66 @@ def test_the_axe_harness_can_fail(page) -> None:
     page.set_content('<html lang="id"><body><main><img src="x.png"><a href="/x"></a></main></body></html>')
     ids = {v["id"] for v in axe(page)["violations"]}
     assert {"image-alt", "link-name"} <= ids
+
+
+BUTTONS = """() => [...document.querySelectorAll('.tombol')].filter(b => b.getBoundingClientRect().width).map(b => {
+  const s = getComputedStyle(b), box = b.getBoundingClientRect();
+  return {text: b.textContent.trim(), height: box.height, left: parseFloat(s.paddingLeft), top: parseFloat(s.paddingTop)};
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1024])
+@pytest.mark.parametrize("url", ["/", "/layanan/layanan-lengkap/", "/layanan/kedua/", "/pengumuman/pengumuman-lengkap/"])
+def test_primary_actions_look_like_buttons(page, serve, searchable: Built, url: str, width: int) -> None:
+    """Computed style, not only the tap target: 44 px high with padding the text does not touch."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(serve(searchable) + url)
+    buttons = page.evaluate(BUTTONS)
+    assert buttons
+    for button in buttons:
+        assert button["height"] >= 44 and button["left"] >= 12 and button["top"] >= 8, button
+
+
+LONG_WORD = "Penyelenggaraanadministrasikependudukanterpadu"
+LONG_EMAIL = "layanan.informasi.publik.kecamatan@kecamatan-contoh-yang-namanya-panjang.samarindakota.go.id"
+LONG_URL = "https://pelayanan-daring.kecamatan-contoh-yang-namanya-panjang.example.go.id/permohonan/surat-keterangan-tidak-mampu/formulir-isian-lengkap"
+LONG_FILE = "formulir-permohonan-surat-keterangan-ahli-waris-untuk-seluruh-kelurahan-tahun-2026.pdf"
+
+
+@pytest.fixture(scope="module")
+def long_values(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Real-world values with no place to break: e-mail, URL, compound words, file names."""
+    import shutil
+
+    from conftest import EPOCH, LENGKAP, build_site
+
+    content = tmp_path_factory.mktemp("panjang") / "content"
+    shutil.copytree(LENGKAP, content)
+    situs = content / "situs.yaml"
+    situs.write_text(
+        situs.read_text(encoding="utf-8")
+        .replace("email: layanan@kec-contoh.example.go.id", f"email: {LONG_EMAIL}")
+        .replace("alamat: Jalan Contoh Nomor 1", f"alamat: Jalan {LONG_WORD} Nomor 1"),
+        encoding="utf-8",
+    )
+    (content / "berkas" / LONG_FILE).write_bytes(b"%PDF-1.4\n")
+    service = content / "layanan" / "kedua.md"
+    service.write_text(
+        service.read_text(encoding="utf-8").replace(
+            "produk: Surat keterangan",
+            f"produk: Surat {LONG_WORD}\nformulir:\n  - judul: {LONG_FILE}\n    berkas: {LONG_FILE}\n"
+            f"kata_kunci:\n  - {LONG_WORD}\ntempat: {LONG_URL}",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return build_site(content, content.parent / "output")
+
+
+@pytest.mark.parametrize("url", ["/", "/layanan/kedua/", "/kelurahan/", "/pengumuman/", "/layanan/kedua/poster/"])
+def test_long_unbroken_values_wrap_at_360px(page, serve, long_values: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(long_values) + url)
+    assert LONG_WORD in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
