@@ -40,13 +40,20 @@ def assert_one_page_checklist(page, built: Built, base: str, url: str) -> None:
         requirements.append(squash(label.get_text(" ", strip=True)))
     steps = [squash(li.get_text(" ", strip=True)) for li in soup.select("#prosedur ~ ol li")]
     assert requirements and steps
+    # The notes print too: what residents must know before they come (who must appear, exceptions).
+    notes = soup.select_one("#catatan")
+    if notes:
+        for link in notes.parent.select("a[href^=http]"):
+            link.decompose()  # printed with its address after it
+        requirements += [squash(el.get_text().strip()) for el in notes.parent.select("p, li, td, th")]
     with printed(page, base + url) as pdf:
-        assert len(pdf.pages) == 1, url
+        assert len(pdf.pages) == 1, (url, pdf.pages[-1].extract_text()[:300])
         sheet = pdf.pages[0]
         assert abs(sheet.width - A4[0]) < 2 and abs(sheet.height - A4[1]) < 2
         text = squash(sheet.extract_text())
         for item in requirements + steps:
-            assert item in text, (url, item)
+            # Line breaks may fall inside a word ("KTP-" / "el"): compare without any whitespace.
+            assert re.sub(r"\s", "", item) in re.sub(r"\s", "", text), (url, item)
         assert min(char["size"] for char in sheet.chars) >= MIN_POINTS - 0.01, url
         assert "Informasi terbaru: https://" in text
 
