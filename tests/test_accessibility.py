@@ -134,7 +134,9 @@ BUTTONS = """() => [...document.querySelectorAll('.tombol')].filter(b => b.getBo
 
 
 @pytest.mark.parametrize("width", [360, 1024])
-@pytest.mark.parametrize("url", ["/", "/layanan/layanan-lengkap/", "/layanan/kedua/", "/pengumuman/pengumuman-lengkap/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/layanan/layanan-lengkap/", "/layanan/kedua/", "/pengumuman/pengumuman-lengkap/"]
+)
 def test_primary_actions_look_like_buttons(page, serve, searchable: Built, url: str, width: int) -> None:
     """Computed style, not only the tap target: 44 px high with padding the text does not touch."""
     page.set_viewport_size({"width": width, "height": 800})

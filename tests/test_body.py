@@ -189,3 +189,26 @@ def test_placeholder_in_a_link_title_keeps_the_markup_whole(project: Project) ->
     assert link["title"] == "[ISI: judul formulir]"
     assert link.get_text() == "formulir"
     assert [m.get_text() for m in note.find_all("mark", class_="isi")] == ["[ISI: nomor loket]"]
+
+
+@pytest.mark.parametrize(("kind", "top"), [("layanan", 3), ("halaman", 2)])
+def test_body_headings_nest_under_the_section_that_holds_them(project: Project, kind: str, top: int) -> None:
+    body = "# Satu\n\nTeks.\n\n## Dua\n\n### Tiga\n\n## Persyaratan\n"
+    if kind == "layanan":
+        project.write("layanan/uji.md", with_body(body))
+        url = "/layanan/uji/"
+    else:
+        project.write("halaman/uji.md", "---\njudul: Uji\n---\n" + body)
+        url = "/uji/"
+    built = build_site(project.content, project.dir / "output")
+    soup = built.soup(url)
+    headings = soup.select(".isi h1, .isi h2, .isi h3, .isi h4, .isi h5")
+    found = [(h.name, h.get_text()) for h in headings if h.get("id") != "catatan"]
+    assert found == [
+        (f"h{top}", "Satu"),
+        (f"h{top + 1}", "Dua"),
+        (f"h{top + 2}", "Tiga"),
+        (f"h{top + 1}", "Persyaratan"),
+    ]
+    ids = [el["id"] for el in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))  # '## Persyaratan' does not take the template's id
