@@ -62,3 +62,31 @@ def test_index_only_covers_content_pages(searchable: Built) -> None:
         assert "data-pagefind-body" in searchable.text(url)
     for url in ("/", "/layanan/", "/pengumuman/", "/404.html"):
         assert "data-pagefind-body" not in searchable.text(url)
+
+
+# Words that appear only in a service's requirements, steps or product, or on a kelurahan page.
+BY_REQUIREMENT = [
+    ("kepolisian", "/layanan/ktp-el-hilang-rusak/"),
+    ("kartu keluarga", "/layanan/ktp-el-baru/"),
+    ("kartu keluarg", "/layanan/ktp-el-baru/"),
+]
+
+
+def test_requirements_steps_and_products_are_searchable(page, serve, sample_searchable: Built) -> None:
+    base = serve(sample_searchable)
+    for query, expected in BY_REQUIREMENT:
+        results = search(page, base, query, "/layanan/")
+        assert expected in results, (query, results)
+
+
+def test_kelurahan_pages_are_searchable(page, serve, sample_searchable: Built) -> None:
+    village = sample_searchable.soup("/kelurahan/").select_one(".butir a")
+    results = search(page, serve(sample_searchable), village.get_text(), "/layanan/")
+    assert village["href"] in results
+
+
+def test_excerpts_keep_labels_apart_from_values(page, serve, sample_searchable: Built) -> None:
+    search(page, serve(sample_searchable), "biaya gratis", "/layanan/")
+    excerpts = page.eval_on_selector_all(".cari-hasil p", "ps => ps.map(p => p.textContent)")
+    assert excerpts
+    assert not [e for e in excerpts if "BiayaGratis" in e or "Waktu1" in e], excerpts
