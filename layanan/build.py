@@ -110,7 +110,13 @@ def remove(target: Path) -> None:
         if path.is_symlink() or path.is_file():
             path.unlink()
         elif path.is_dir():
-            shutil.rmtree(path)
+            shutil.rmtree(path, onerror=_gone_already)
+
+
+def _gone_already(function: object, path: str, exc_info: tuple) -> None:
+    """A replaced build may be being deleted in the background at the same time: missing files are fine."""
+    if not isinstance(exc_info[1], FileNotFoundError):
+        raise exc_info[1]
 
 
 @contextmanager

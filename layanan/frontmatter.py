@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from layanan import yamlerrors
 from layanan.problems import Problem
 
 FENCE = "---"
@@ -134,13 +135,12 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         line = text[: exc.position].count("\n") + offset
         message = f"ada karakter tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus karakter itu"
         return None, [Problem(path, line, "(yaml)", message)]
+    except yaml.constructor.ConstructorError as exc:
+        line = (exc.problem_mark.line if exc.problem_mark else 0) + offset
+        return None, [Problem(path, line, "(yaml)", _constructor_message(exc))]
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote or bracket is found at the end of the text; where it opened is more useful.
-        runaway = exc.context_mark is not None and "end of stream" in str(exc.problem)
-        mark = exc.context_mark if runaway else (exc.problem_mark or exc.context_mark)
-        # libyaml may point just past the text when it ends too early: stay on its last line.
-        line = (min(mark.line, text.count("\n")) + offset) if mark else offset
-        return None, [Problem(path, line, "(yaml)", _yaml_message(exc))]
+        index, message = yamlerrors.explain(exc, text)
+        return None, [Problem(path, index + offset, "(yaml)", message)]
     except (yaml.YAMLError, ValueError, TypeError):
         message = "YAML tidak dapat dibaca; periksa titik dua, tanda kutip dan indentasi (spasi, bukan tab)"
         return None, [Problem(path, offset, "(yaml)", message)]
@@ -150,15 +150,13 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
     return doc, problems
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in str(exc.problem):
+def _constructor_message(exc: yaml.constructor.ConstructorError) -> str:
+    if "could not determine a constructor" in str(exc.problem):
         tag = str(exc.problem).rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
         return f"tag YAML {tag} tidak diizinkan; tulis nilai biasa tanpa tanda '!'"
-    detail = exc.problem or exc.context or "format tidak dikenali"
-    return (
-        f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan "
-        "indentasi (spasi, bukan tab) di baris ini atau sebelumnya; lihat docs/panduan-petugas.md#aturan-penulisan"
-    )
+    if "unhashable" in str(exc.problem):
+        return "nama kunci tidak boleh berupa daftar atau pasangan; tulis nama kunci biasa"
+    return f"YAML tidak dapat dibaca ({exc.problem}); periksa penulisan nilai di baris ini"
 
 
 def split(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:

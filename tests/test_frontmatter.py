@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
+
+import pytest
 
 from conftest import VALID_SERVICE, Project
 from test_schema import SERVICE, assert_problem
@@ -36,14 +39,67 @@ def test_front_matter_not_a_mapping(project: Project) -> None:
     )
 
 
-def test_malformed_yaml_reports_the_line_in_the_file(project: Project) -> None:
-    text = VALID_SERVICE.replace("waktu: 1 hari kerja", 'waktu: "1 hari kerja')
-    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:11: (yaml): YAML tidak dapat dibaca")
+# Mistakes staff make in YAML, each with the line the message must name and the fix it must give.
+YAML_MISTAKES = [
+    (
+        "unclosed quote",
+        ("waktu: 1 hari kerja", 'waktu: "1 hari kerja'),
+        11,
+        "tanda kutip dibuka di baris ini tetapi tidak ditutup",
+    ),
+    (
+        "tab before a list item",
+        ("  - Datang ke loket.", "\t- Datang ke loket."),
+        10,
+        "ada karakter tab; ganti tab dengan spasi",
+    ),
+    ("tab before a key", ("produk: Surat", "\tproduk: Surat"), 13, "ada karakter tab; ganti tab dengan spasi"),
+    (
+        "colon inside a value",
+        ("waktu: 1 hari kerja", "waktu: Catatan: 1 hari"),
+        11,
+        'ada titik dua diikuti spasi di tengah nilai; apit seluruh nilai dengan tanda kutip: waktu: "Catatan: 1 hari"',
+    ),
+    (
+        "empty list before items",
+        ("produk: Surat", "produk: Surat\nkata_kunci: []\n  - surat\n  - keterangan"),
+        14,
+        "hapus '[]' di belakang 'kata_kunci:' bila isinya ditulis di baris berikutnya",
+    ),
+    (
+        "no space after the colon",
+        ("waktu: 1 hari kerja", "waktu:1 hari kerja\n# catatan petugas"),
+        11,
+        "tambahkan spasi setelah titik dua: waktu: 1 hari kerja",
+    ),
+    ("curly quotes", ("produk: Surat", "produk: “Surat: asli”"), 13, "ada tanda kutip miring"),
+    ("a line of text", ("produk: Surat", "produk: Surat\nBawa juga fotokopi"), 14, "baris ini bukan 'kunci: nilai'"),
+    ("value starting with @", ("produk: Surat", "produk: @kecamatan"), 13, "nilai tidak boleh diawali tanda '@'"),
+    (
+        "misaligned list item",
+        ("  - Datang ke loket.", "  - Datang ke loket.\n - Tunggu."),
+        11,
+        "butir daftar ini tidak sejajar",
+    ),
+    ("indented key", ("produk: Surat", "produk: Surat\n  tempat: Loket 1"), 14, "baris ini menjorok ke dalam"),
+    (
+        "unclosed bracket",
+        ("produk: Surat", "produk: Surat\nkata_kunci: [surat, keterangan"),
+        14,
+        "daftar dalam [ ] atau { } tidak ditutup",
+    ),
+    ("backslash in double quotes", ("produk: Surat", 'produk: "C:\\data"'), 13, "garis miring terbalik"),
+]
 
 
-def test_tab_indentation(project: Project) -> None:
-    text = VALID_SERVICE.replace("  - Datang ke loket.", "\t- Datang ke loket.")
-    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:10: (yaml): YAML tidak dapat dibaca")
+@pytest.mark.parametrize(("case", "change", "line", "message"), YAML_MISTAKES, ids=[m[0] for m in YAML_MISTAKES])
+def test_yaml_mistakes_are_explained_in_indonesian(
+    project: Project, case: str, change: tuple[str, str], line: int, message: str
+) -> None:
+    output = assert_problem(
+        project, "layanan/uji.md", VALID_SERVICE.replace(*change), f"{SERVICE}:{line}: (yaml): {message}"
+    )
+    assert not re.search(r"\b(found|expected|mapping|scanning|parsing)\b", output)  # none of the parser's English
 
 
 def test_not_utf8(project: Project) -> None:

@@ -63,7 +63,11 @@ CASES = [
         situs("nama: Kecamatan Contoh", "nama: Kecamatan Contoh\nalmat: Jalan"),
         f"{SITUS}:2: almat: kunci tidak dikenal; maksud Anda 'alamat'?",
     ),
-    ("malformed yaml", situs("kota: Kota Uji", "kota: [Kota Uji"), f"{SITUS}:3: (yaml): YAML tidak dapat dibaca"),
+    (
+        "malformed yaml",
+        situs("kota: Kota Uji", "kota: [Kota Uji"),
+        f"{SITUS}:2: (yaml): daftar dalam [ ] atau {{ }} tidak ditutup",
+    ),
 ]
 
 
