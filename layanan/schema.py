@@ -137,8 +137,11 @@ def whole_number(c: Checker, key: str, value: Any) -> Any:
     return value
 
 
+AMOUNT_AS_TEXT = re.compile(r"(?i)\s*(rp\.?)?\s*\d[\d.,\s]*(,-)?\s*")
+
+
 def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
-    """Whole rupiah (``0`` shows as Gratis) or an explanation in words."""
+    """Whole rupiah (``0`` shows as Gratis) or an explanation in words; never digits written as text."""
     if isinstance(value, bool):
         return c.error(key, "harus jumlah rupiah (misalnya 0 atau 50000) atau teks, bukan ya/tidak")
     if isinstance(value, int):
@@ -153,7 +156,21 @@ def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
             f"'{raw}' dibaca sebagai angka pecahan {value!r}; tulis rupiah utuh tanpa titik atau koma, "
             f"misalnya {digits or '50000'}",
         )
-    return text(c, key, value)
+    result = text(c, key, value)
+    if result is INVALID or is_placeholder(result):
+        return result
+    if AMOUNT_AS_TEXT.fullmatch(result):
+        digits = re.sub(r"\D", "", result.removesuffix(",-"))
+        return c.error(
+            key,
+            f"'{result}' ditulis dengan pemisah ribuan atau 'Rp'; tulis rupiah utuh tanpa titik atau koma, "
+            f"misalnya {digits}",
+        )
+    if not re.search(r"[^\W\d_]", result):
+        return c.error(
+            key, f"'{result}' bukan jumlah rupiah; tulis angka saja (misalnya 50000) atau jelaskan dengan kata-kata"
+        )
+    return result
 
 
 def date(c: Checker, key: str, value: Any) -> Any:

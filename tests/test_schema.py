@@ -95,6 +95,20 @@ SERVICE_CASES = [
         service("biaya: 0", "biaya: 50.000"),
         f"{SERVICE}:12: biaya: '50.000' dibaca sebagai angka pecahan 50.0; tulis rupiah utuh tanpa titik atau koma, misalnya 50000",
     ),
+    *[
+        (
+            f"biaya written as text {raw}",
+            service("biaya: 0", f"biaya: {raw}"),
+            f"{SERVICE}:12: biaya: '{shown}' ditulis dengan pemisah ribuan atau 'Rp'; tulis rupiah utuh tanpa titik "
+            f"atau koma, misalnya {digits}",
+        )
+        for raw, shown, digits in (
+            ("1.500.000", "1.500.000", "1500000"),
+            ("50,000", "50,000", "50000"),
+            ('"Rp 25.000,-"', "Rp 25.000,-", "25000"),
+        )
+    ],
+    ("biaya without words", service("biaya: 0", 'biaya: "-"'), f"{SERVICE}:12: biaya: '-' bukan jumlah rupiah"),
     ("biaya negative", service("biaya: 0", "biaya: -5"), f"{SERVICE}:12: biaya: tidak boleh negatif"),
     ("biaya boolean", service("biaya: 0", "biaya: no"), f"{SERVICE}:12: biaya: harus jumlah rupiah"),
     ("produk empty", service("produk: Surat", "produk:"), f"{SERVICE}:13: produk: wajib diisi; nilainya kosong"),
