@@ -53,6 +53,8 @@ def check(settings_file: str, strict: bool, overrides: dict) -> int:
         f"{len(site.kelurahan)} kelurahan, {len(site.halaman)} halaman."
     )
     if site.placeholders:
+        for path, line, key in site.placeholders:
+            print(f"{path}:{line}: {key}: masih berisi [ISI: ...]; lengkapi sebelum terbit")
         print(f"Masih ada {len(site.placeholders)} isian [ISI: ...] yang harus dilengkapi sebelum terbit.")
     return 0
 

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from pelican.contents import Page
 
 from layanan.problems import Problem, display_path
+from layanan.schema import is_placeholder
 from layanan.situs import Situs
 
 RESERVED = frozenset(
@@ -58,6 +59,8 @@ def _categories(groups: dict[str, list[Page]], situs: Situs) -> list[Problem]:
     for kind, allowed in (("layanan", situs.kategori_layanan), ("pengumuman", situs.kategori_pengumuman)):
         for item in groups[kind]:
             name = item.metadata.get("kategori")
+            if item.status == "draft" and is_placeholder(name):
+                continue  # a new draft leaves the choice to staff (invoke new); publishing refuses it anyway
             if name is not None and name not in allowed:
                 found.append(
                     problem(

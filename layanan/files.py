@@ -20,6 +20,8 @@ from pathlib import Path
 from layanan.problems import Problem, display_path
 
 BERKAS = "berkas"
+# Beside situs.yaml, what looks meant as a page but is never read (Notepad's ".md.txt").
+IGNORED_LOOKALIKES = (".txt", ".markdown", ".mdown", ".mkd")
 
 
 @dataclass
@@ -66,6 +68,18 @@ def scan(content_path: str | os.PathLike) -> Tree:
                 tree.berkas.append(Path(path).relative_to(root / BERKAS).as_posix())
             elif name.endswith(".md"):
                 tree.markdown.append(Path(path).relative_to(root).as_posix())
+            elif relative.parts or name.endswith(IGNORED_LOOKALIKES):
+                stem = name.removesuffix(".txt").removesuffix(".markdown").removesuffix(".md")
+                tree.problems.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        "(berkas)",
+                        f"tidak dibaca: hanya berkas berakhiran .md yang menjadi halaman; ganti namanya "
+                        f"menjadi {stem}.md (atau pindahkan ke content/berkas/ bila untuk diunduh)",
+                        warning=True,
+                    )
+                )
     tree.berkas.sort()
     tree.markdown.sort()
     return tree

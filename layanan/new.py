@@ -7,6 +7,7 @@ passes ``invoke check`` as it is and cannot be published until filled in.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
@@ -54,23 +55,23 @@ wajib_datang: false
 # Siapa yang menerbitkan dokumen dan apa peran kantor ini.
 penerbit:
 # Layanan lanjutan yang biasanya diurus sesudahnya (nama berkasnya), berurutan.
-terkait: []
+terkait:
 # Peraturan yang menjadi dasar layanan.
-dasar_hukum: []
+dasar_hukum:
 # Formulir di content/berkas/, misalnya:
 #   - judul: Formulir F-1.02
 #     berkas: f-1.02.pdf
-formulir: []
+formulir:
 # Kata lain yang dicari warga, misalnya: e-KTP
-kata_kunci: []
+kata_kunci:
 # Perubahan persyaratan, misalnya:
 #   - tanggal: {hari_ini}
 #     perubahan: Surat pengantar RT tidak lagi diminta.
-riwayat: []
+riwayat:
 # true agar tampil di beranda.
 populer: false
 # Alamat lama bila nama berkas pernah diganti.
-alias: []
+alias:
 # Hapus baris ini (atau tulis false) bila sudah siap terbit.
 draf: true
 ---
@@ -89,9 +90,9 @@ kategori: {kategori}
 # Ringkasan satu kalimat; bila kosong, paragraf pertama.
 ringkasan:
 # Kelurahan yang dituju (nama berkasnya); kosong berarti seluruh kecamatan.
-kelurahan: []
+kelurahan:
 # Layanan terkait (nama berkasnya); halaman layanan juga menautkan ke sini.
-layanan: []
+layanan:
 # true: disematkan di atas sampai berlaku_hingga.
 penting: false
 # Tanggal terakhir berlaku (TAHUN-BULAN-HARI); sesudahnya ditandai sudah berakhir.
@@ -99,12 +100,12 @@ berlaku_hingga:
 # Lampiran di content/berkas/, misalnya:
 #   - judul: Jadwal lengkap
 #     berkas: jadwal.pdf
-lampiran: []
+lampiran:
 # Gambar di content/berkas/ dan penjelasan isinya (wajib bila ada gambar).
 gambar:
 gambar_alt:
 # Alamat lama bila nama berkas pernah diganti.
-alias: []
+alias:
 # Hapus baris ini (atau tulis false) bila sudah siap terbit.
 draf: true
 ---
@@ -122,6 +123,15 @@ def slug_for(title: str) -> str:
     return slugify(title, regex_subs=SLUG_SUBSTITUTIONS).strip("-")
 
 
+def category_for(title: str, categories: tuple[str, ...]) -> str:
+    """The only category, or the one category sharing a word with the title; else staff choose."""
+    words = {w for w in re.findall(r"\w{4,}", title.lower())}
+    fitting = [c for c in categories if words & set(re.findall(r"\w{4,}", c.lower()))]
+    if len(categories) == 1 or len(fitting) == 1:
+        return categories[0] if len(categories) == 1 else fitting[0]
+    return f"[ISI: pilih salah satu: {', '.join(categories)}]"
+
+
 def create(kind: str, title: str, content_path: str, situs: Situs) -> Path:
     slug = slug_for(title)
     if not slug:
@@ -134,7 +144,7 @@ def create(kind: str, title: str, content_path: str, situs: Situs) -> Path:
     categories = situs.kategori_layanan if kind == "layanan" else situs.kategori_pengumuman
     text = TEMPLATES[kind].format(
         judul=json.dumps(title, ensure_ascii=False),  # a JSON string is a valid YAML scalar
-        kategori=json.dumps(categories[0], ensure_ascii=False),
+        kategori=json.dumps(category_for(title, categories), ensure_ascii=False),
         kategori_semua=", ".join(categories),
         kategori_gratis=", ".join(situs.kategori_gratis) or "(tidak ada)",
         hari_ini=today,

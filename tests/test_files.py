@@ -69,3 +69,19 @@ def test_a_link_to_a_file_with_spaces_is_percent_encoded(project: Project) -> No
     )
     built = build_site(project.content, project.dir / "output")
     assert built.soup("/layanan/kedua/").find("a", string="Formulir baru")["href"] == "/berkas/formulir%20baru.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("layanan/sktm.md.txt", "sktm.md"),
+        ("pengumuman/2026-11-10-rapat.markdown", "2026-11-10-rapat.md"),
+        ("catatan.txt", "catatan.md"),
+    ],
+)
+def test_files_never_read_are_named(project: Project, name: str, suggested: str) -> None:
+    project.write(name, VALID_SERVICE)
+    code, output = project.check()
+    assert code == 0, output
+    assert f"content/{name}:1: (berkas): peringatan: tidak dibaca: hanya berkas berakhiran .md" in output
+    assert f"ganti namanya menjadi {suggested}" in output

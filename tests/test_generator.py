@@ -370,3 +370,11 @@ def test_production_build_has_every_url_and_no_broken_link(tmp_path: Path, monke
     assert not [(page, ref) for page, ref in internal_refs(built) if not built.exists(ref)]
     assert built.soup("/").find("link", rel="canonical")["href"] == "https://uji.example.go.id/"
     assert "https://uji.example.go.id/layanan/kedua/" in built.text("/sitemap.xml")
+
+
+def test_check_lists_every_placeholder(project) -> None:
+    project.edit("layanan/kedua.md", "produk: Surat keterangan", 'produk: "[ISI: nama produk]"')
+    code, output = project.check()
+    assert code == 0, output
+    assert "content/layanan/kedua.md:11: produk: masih berisi [ISI: ...]; lengkapi sebelum terbit" in output
+    assert "Masih ada 1 isian [ISI: ...]" in output

@@ -91,3 +91,31 @@ def test_invoke_new_from_the_shell(tmp_path) -> None:
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "content" / "layanan" / "akta-perkawinan.md").is_file()
     assert subprocess.run([*invoke, "check"], cwd=tmp_path, env=env, capture_output=True, timeout=60).returncode == 0
+
+
+def test_empty_lists_can_be_filled_in_below_their_key(project: Project) -> None:
+    """kata_kunci: [] followed by '- item' lines is a YAML error; the template leaves the value empty."""
+    project.run("new", "layanan", "Surat Keterangan Domisili")
+    path = project.content / "layanan" / "surat-keterangan-domisili.md"
+    text = path.read_text(encoding="utf-8")
+    assert ": []" not in text
+    path.write_text(text.replace("kata_kunci:\n", "kata_kunci:\n  - domisili\n  - tempat tinggal\n"), encoding="utf-8")
+    code, output = project.check()
+    assert code == 0, output
+
+
+def test_the_category_is_left_to_staff_unless_it_fits(project: Project) -> None:
+    from layanan.new import category_for
+
+    choices = ("Administrasi Kependudukan", "Umum")
+    assert category_for("Akta Perkawinan", choices) == "[ISI: pilih salah satu: Administrasi Kependudukan, Umum]"
+    assert category_for("Perubahan Data Kependudukan", choices) == "Administrasi Kependudukan"
+    assert category_for("Apa saja", ("Umum",)) == "Umum"
+    project.run("new", "layanan", "Akta Perkawinan")
+    path = project.content / "layanan" / "akta-perkawinan.md"
+    assert 'kategori: "[ISI: pilih salah satu:' in path.read_text(encoding="utf-8")
+    code, output = project.check()
+    assert code == 0, output  # a draft may leave it open
+    path.write_text(path.read_text(encoding="utf-8").replace("draf: true", "draf: false"), encoding="utf-8")
+    code, output = project.check()
+    assert code == 1 and "akta-perkawinan.md" in output and "kategori:" in output
