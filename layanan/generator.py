@@ -85,7 +85,7 @@ class LayananGenerator(Generator):
         files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
         written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
-        written.append(opendata.write(site, self.output_path))
+        written += opendata.write(site, self.output_path)
         written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
         self.settings["LAYANAN_KEYS"] = keys
         self.settings["LAYANAN_COUNTS"] = {"pages": len(outputs), "rendered": rendered, "other": len(written)}

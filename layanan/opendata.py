@@ -1,4 +1,11 @@
-"""Open data: ``/api/layanan.json``, every published service with every field."""
+"""Open data: ``/api/layanan.json``, every published service with every field, and its JSON Schema.
+
+Each field has one type whatever staff wrote (``biaya`` is always an object,
+``jumlah`` always a whole number or null), so a consumer never branches on
+the type; ``versi`` changes whenever a field does. The document carries what a
+data portal needs to list it: title, publisher, contact, licence and when the
+data was last checked.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +21,10 @@ from layanan.filters import berkas_url
 from layanan.site import Site
 
 API_PATH = "api/layanan.json"
-VERSION = 1
-INTERNAL = {"draf"}
+SCHEMA_PATH = "api/layanan.schema.json"
+SCHEMA_SOURCE = Path(__file__).resolve().parent / "layanan.schema.json"
+VERSION = 2
+INTERNAL = {"draf", "slug"}
 
 
 def _plain(value: Any) -> Any:
@@ -28,24 +37,60 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _real(value: str | None) -> str | None:
+    return None if value is None or schema.is_placeholder(value) else value
+
+
+def fee(value: int | str) -> dict[str, Any]:
+    """0 -> {"rupiah": 0, ...}; a text fee -> {"rupiah": null, "keterangan": text}."""
+    if isinstance(value, int):
+        return {"rupiah": value, "keterangan": None}
+    return {"rupiah": None, "keterangan": value}
+
+
+def requirement(item: dict[str, Any]) -> dict[str, Any]:
+    count = item.get("jumlah")
+    return {
+        "dokumen": item["dokumen"],
+        "jumlah": count if isinstance(count, int) else None,
+        "jumlah_teks": count if isinstance(count, str) else None,
+        "keterangan": item.get("keterangan"),
+        "opsional": bool(item.get("opsional")),
+    }
+
+
 def service_record(site: Site, service: Page) -> dict[str, Any]:
     record: dict[str, Any] = {"slug": service.slug, "url": site.situs.url + service.url}
     for name in schema.LAYANAN:
-        if name in INTERNAL or name == "slug":
-            continue
-        record[name] = _plain(service.metadata.get(name))
+        if name not in INTERNAL:
+            record[name] = _plain(service.metadata.get(name))
     record["tempat"] = record["tempat"] or site.situs.alamat
+    record["biaya"] = fee(service.metadata["biaya"])
+    record["persyaratan"] = [requirement(item) for item in service.metadata["persyaratan"]]
     record["formulir"] = [dict(f, url=site.situs.url + berkas_url(f["berkas"])) for f in record["formulir"]]
     return record
 
 
-def write(site: Site, output_path: str) -> str:
-    document = {
+def document(site: Site) -> dict[str, Any]:
+    situs = site.situs
+    checked = max((s.diperbarui for s in site.layanan), default=None)
+    licence = situs.lisensi_data
+    return {
         "versi": VERSION,
+        "skema": f"{situs.url}/{SCHEMA_PATH}",
+        "judul": f"Standar informasi layanan publik {situs.nama}, {situs.kota}",
+        "penerbit": {"nama": situs.nama, "url": situs.url + "/"},
+        "kontak": {"email": _real(situs.email), "telepon": _real(situs.telepon)},
+        "lisensi": {"judul": licence.judul, "url": licence.url} if licence and _real(licence.url) else None,
+        "diperbarui": checked.isoformat() if checked else None,
         "dibuat": site.now.isoformat(),
         "layanan": [service_record(site, s) for s in site.layanan],
     }
+
+
+def write(site: Site, output_path: str) -> list[str]:
     target = Path(output_path) / API_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return API_PATH
+    target.write_text(json.dumps(document(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (Path(output_path) / SCHEMA_PATH).write_bytes(SCHEMA_SOURCE.read_bytes())
+    return [API_PATH, SCHEMA_PATH]

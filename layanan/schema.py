@@ -468,6 +468,7 @@ SITUS: dict[str, Field] = {
     "pengaduan": Field(list_of(TAUTAN, minimum=1), True),
     "survei": Field(url),
     "tautan": Field(list_of(TAUTAN), default=()),
+    "lisensi_data": Field(TAUTAN),
 }
 
 KINDS: dict[str, dict[str, Field]] = {

@@ -39,6 +39,7 @@ class Situs:
     pengaduan: tuple[Tautan, ...] = ()
     survei: str | None = None
     tautan: tuple[Tautan, ...] = ()
+    lisensi_data: Tautan | None = None
     placeholders: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 
     @property
@@ -82,6 +83,8 @@ def load(content_path: str | os.PathLike, siteurl: str = "") -> tuple[Situs | No
     values["url"] = values["url"].rstrip("/")
     for key in ("pengaduan", "tautan"):
         values[key] = tuple(Tautan(**t) for t in values.get(key, []))
+    if values.get("lisensi_data"):
+        values["lisensi_data"] = Tautan(**values["lisensi_data"])
     for key in ("kategori_layanan", "kategori_pengumuman", "kategori_gratis"):
         values[key] = tuple(values.get(key, []))
     values["placeholders"] = tuple(

@@ -81,6 +81,16 @@ def test_uploaded_documents_run_no_script(nginx: NginxServer, name: str, sandbox
     assert headers["x-content-type-options"] == "nosniff"
 
 
+@pytest.mark.parametrize(
+    ("path", "cors"),
+    [("/api/layanan.json", "*"), ("/api/layanan.schema.json", "*"), ("/feeds/pengumuman.xml", "*"), ("/", None)],
+)
+def test_open_data_and_feeds_allow_other_origins(nginx: NginxServer, path: str, cors: str | None) -> None:
+    status, headers, _ = get(nginx, path, Origin="https://portal.example.go.id")
+    assert status == 200
+    assert headers.get("access-control-allow-origin") == cors
+
+
 def test_hidden_files_are_never_served(nginx: NginxServer, tmp_path: Path) -> None:
     release = Path(os.path.realpath(nginx_root(nginx) / "current"))
     (release / ".env").write_text("SANDI=rahasia\n")
