@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from markupsafe import Markup, escape
 from pelican.contents import Page
 
+from layanan.filters import berkas_url
 from layanan.site import Site
 
 MAX_ITEMS = 50
+ATOM = "{http://www.w3.org/2005/Atom}"
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 MAIN_RSS = "feeds/pengumuman.xml"
@@ -34,6 +38,7 @@ class Item:
     summary: str
     content: str
     categories: tuple[str, ...] = ()
+    enclosures: tuple[tuple[str, int, str], ...] = ()  # (absolute URL, bytes, media type)
 
 
 def absolute_links(html: str, siteurl: str) -> str:
@@ -52,7 +57,22 @@ def tag_uri(site: Site, day: dt.date, specific: str) -> str:
     return f"tag:{site.situs.domain},{day:%Y-%m-%d}:{specific}"
 
 
-def announcement_items(site: Site, items: list[Page]) -> list[Item]:
+def enclosures(site: Site, item: Page, output_path: str) -> tuple[tuple[str, int, str], ...]:
+    """Attachments, then the image: Atom links them all; RSS allows one and takes the last."""
+    names = [entry["berkas"] for entry in getattr(item, "lampiran", ())]
+    if getattr(item, "gambar", None):
+        names.append(item.gambar)
+    return tuple(
+        (
+            site.situs.url + berkas_url(name),
+            (Path(output_path) / "berkas" / name).stat().st_size,
+            mimetypes.guess_type(name)[0] or "application/octet-stream",
+        )
+        for name in names
+    )
+
+
+def announcement_items(site: Site, items: list[Page], output_path: str) -> list[Item]:
     """The newest ``MAX_ITEMS`` announcements as feed items (they come newest first)."""
     base = site.situs.url
     return [
@@ -64,6 +84,7 @@ def announcement_items(site: Site, items: list[Page]) -> list[Item]:
             summary=p.summary,
             content=absolute_links(p._content, base),
             categories=(p.kategori,),
+            enclosures=enclosures(site, p, output_path),
         )
         for p in items[:MAX_ITEMS]
     ]
@@ -122,7 +143,27 @@ def build(site: Site, title: str, description: str, page_url: str, feed_url: str
         entry.content(item.content, type="html")
         for name in item.categories:
             entry.category(term=name)
+        for url, length, media_type in item.enclosures:
+            entry.enclosure(url, str(length), media_type)
     return fg
+
+
+def atom_enclosures(atom: bytes, items: list[Item]) -> bytes:
+    """Give Atom's enclosure links their rel, type and length.
+
+    feedgen 1.0.0 drops every attribute but href from an entry's links (its
+    serialiser rebinds the name holding them), so readers saw plain links.
+    """
+    tree = etree.fromstring(atom)
+    by_id = {item.guid: item for item in items}
+    for entry in tree.iterfind(f"{ATOM}entry"):
+        item = by_id.get(entry.findtext(f"{ATOM}id"))
+        extra = {url: (length, media_type) for url, length, media_type in (item.enclosures if item else ())}
+        for link in entry.iterfind(f"{ATOM}link"):
+            if link.get("href") in extra:
+                length, media_type = extra[link.get("href")]
+                link.attrib.update({"rel": "enclosure", "type": media_type, "length": str(length)})
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def write_all(site: Site, output_path: str) -> list[str]:
@@ -130,19 +171,20 @@ def write_all(site: Site, output_path: str) -> list[str]:
     base = site.situs.url
     name = site.situs.nama
     written: dict[str, bytes] = {}
+    items = announcement_items(site, site.pengumuman, output_path)
     main = build(
         site,
         f"Pengumuman {name}",
         f"Pengumuman terbaru dari {name}, {site.situs.kota}",
         f"{base}/pengumuman/",
         f"{base}/{MAIN_RSS}",
-        announcement_items(site, site.pengumuman),
+        items,
     )
     written[MAIN_RSS] = main.rss_str(pretty=True)
     main.id(f"{base}/{MAIN_ATOM}")
     main.link(href=f"{base}/{MAIN_ATOM}", rel="self", replace=True)
     main.link(href=f"{base}/pengumuman/", rel="alternate")
-    written[MAIN_ATOM] = main.atom_str(pretty=True)
+    written[MAIN_ATOM] = atom_enclosures(main.atom_str(pretty=True), items)
     for village in site.kelurahan:
         feed = build(
             site,
@@ -150,7 +192,7 @@ def write_all(site: Site, output_path: str) -> list[str]:
             f"Pengumuman untuk {village.title} dan seluruh {name}",
             f"{base}{village.url}",
             f"{base}/{kelurahan_feed(village.slug)}",
-            announcement_items(site, village.announcements),
+            announcement_items(site, village.announcements, output_path),
         )
         written[kelurahan_feed(village.slug)] = feed.rss_str(pretty=True)
     changes = build(

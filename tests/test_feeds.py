@@ -140,3 +140,22 @@ def test_guid_survives_a_slug_change(tmp_path: Path) -> None:
     assert after == before
     assert after_build.exists("/pengumuman/desa-b-baru/")
     assert after_build.exists("/pengumuman/wib/")  # the old address redirects
+
+
+def test_attachments_and_images_are_enclosed(lengkap: Built) -> None:
+    """Atom links every attachment and the image; RSS carries one enclosure (the image)."""
+    sizes = {name: (lengkap.root / "berkas" / name).stat().st_size for name in ("lampiran.txt", "gambar.svg")}
+    base = "https://kec-contoh.example.go.id/berkas/"
+    atom = feedparser.parse(lengkap.text("/feeds/pengumuman.atom.xml"))
+    entry = next(e for e in atom.entries if e.link.endswith("/pengumuman/pengumuman-lengkap/"))
+    assert [(link.href, int(link.length), link.type) for link in entry.enclosures] == [
+        (base + "lampiran.txt", sizes["lampiran.txt"], "text/plain"),
+        (base + "gambar.svg", sizes["gambar.svg"], "image/svg+xml"),
+    ]
+    rss = feedparser.parse(lengkap.text("/feeds/pengumuman.xml"))
+    item = next(e for e in rss.entries if e.link.endswith("/pengumuman/pengumuman-lengkap/"))
+    assert [(e.href, int(e.length), e.type) for e in item.enclosures] == [
+        (base + "gambar.svg", sizes["gambar.svg"], "image/svg+xml")
+    ]
+    others = [e for e in rss.entries if not e.link.endswith("/pengumuman/pengumuman-lengkap/")]
+    assert all(not e.enclosures for e in others)
