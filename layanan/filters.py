@@ -58,11 +58,18 @@ def wa_share(title: str, url: str) -> str:
     return f"https://wa.me/?text={quote(message, safe='')}"
 
 
-def tel_link(number: str) -> str:
+def e164(number: str) -> str:
+    """An Indonesian phone number as +62…: "0541 700100" -> "+62541700100"."""
     digits = re.sub(r"[^\d+]", "", number)
     if digits.startswith("0"):
-        digits = "+62" + digits[1:]
-    return f"tel:{digits}"
+        return "+62" + digits[1:]
+    if digits.startswith("62"):
+        return "+" + digits
+    return digits
+
+
+def tel_link(number: str) -> str:
+    return f"tel:{e164(number)}"
 
 
 FILTERS = {

@@ -9,10 +9,24 @@ from typing import Any
 from markupsafe import Markup
 from pelican.contents import Page
 
-from layanan.filters import berkas_url
+from layanan.filters import berkas_url, e164
 from layanan.situs import Situs
 
-DAYS = re.compile(r"(\d+)\s*hari")
+# "3 hari" is calendar days; "3 hari kerja" is not a fixed duration and gets none.
+DURATION = re.compile(r"(\d+)\s*(menit|jam|hari)(\s+kerja)?", re.I)
+DAY_NAMES = {
+    "senin": "Monday",
+    "selasa": "Tuesday",
+    "rabu": "Wednesday",
+    "kamis": "Thursday",
+    "jumat": "Friday",
+    "sabtu": "Saturday",
+    "minggu": "Sunday",
+}
+# "Senin-Kamis 08.00-15.00; Jumat 08.00-11.00" (the format docs/format-konten.md shows).
+HOURS = re.compile(
+    r"^\s*([a-z']+)(?:\s*[-–]\s*([a-z']+))?\s*,?\s+(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})\s*$"
+)
 # Inside <script>, "</script>" and "<!--" change how HTML parses the rest of the page; JSON
 # allows every character as a \u escape, and U+2028/2029 end a line in older JavaScript.
 SCRIPT_SAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"})
@@ -49,7 +63,37 @@ def address(situs: Situs, street: str | None = None) -> dict[str, Any]:
 def phone(number: str | None, kind: str | None = None) -> dict[str, Any] | None:
     if not _real(number):
         return None
-    return {"@type": "ContactPoint", "telephone": number, "contactType": kind}
+    return {"@type": "ContactPoint", "telephone": e164(number), "contactType": kind}
+
+
+def telephone(number: str | None) -> str | None:
+    return e164(number) if _real(number) else None
+
+
+def opening_hours(text: str | None) -> list[dict[str, Any]] | None:
+    """OpeningHoursSpecification from "Senin-Jumat 08.00-15.00; Sabtu 08.00-12.00"; None when unreadable."""
+    if not _real(text):
+        return None
+    order = list(DAY_NAMES)
+    specs = []
+    for part in re.split(r"[;\n]", text.lower()):
+        if not part.strip():
+            continue
+        match = HOURS.match(part.replace("jum'at", "jumat"))
+        if not match or match.group(1) not in DAY_NAMES or (match.group(2) or match.group(1)) not in DAY_NAMES:
+            return None
+        first, last = order.index(match.group(1)), order.index(match.group(2) or match.group(1))
+        if last < first:
+            return None
+        specs.append(
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"https://schema.org/{DAY_NAMES[d]}" for d in order[first : last + 1]],
+                "opens": f"{int(match.group(3)):02d}:{match.group(4)}",
+                "closes": f"{int(match.group(5)):02d}:{match.group(6)}",
+            }
+        )
+    return specs or None
 
 
 def organization(situs: Situs) -> dict[str, Any]:
@@ -67,9 +111,9 @@ def office(situs: Situs, villages: list[Page]) -> Markup:
                 "name": situs.nama,
                 "url": situs.url + "/",
                 "address": address(situs),
-                "telephone": _real(situs.telepon),
+                "telephone": telephone(situs.telepon),
                 "email": _real(situs.email),
-                "openingHours": _real(situs.jam_layanan),
+                "openingHoursSpecification": opening_hours(situs.jam_layanan),
                 "parentOrganization": {"@type": "GovernmentOrganization", "name": f"Pemerintah {situs.kota}"},
                 "areaServed": [{"@type": "AdministrativeArea", "name": v.title} for v in villages],
             }
@@ -88,9 +132,9 @@ def village_office(situs: Situs, village: Page) -> Markup:
                 "name": village.title,
                 "url": situs.url + village.url,
                 "address": address(situs, village.alamat),
-                "telephone": _real(village.telepon),
+                "telephone": telephone(village.telepon),
                 "email": _real(village.email),
-                "openingHours": _real(village.jam_layanan),
+                "openingHoursSpecification": opening_hours(village.jam_layanan),
                 "geo": {"@type": "GeoCoordinates", "latitude": coordinates["lat"], "longitude": coordinates["lon"]}
                 if coordinates
                 else None,
@@ -102,9 +146,12 @@ def village_office(situs: Situs, village: Page) -> Markup:
 
 
 def processing_time(waktu: str) -> str | None:
-    """ISO 8601 duration from "3 hari kerja"; None when the text says no number of days."""
-    match = DAYS.search(waktu or "")
-    return f"P{match.group(1)}D" if match else None
+    """ISO 8601 duration from "15 menit", "2 jam" or "3 hari"; None for working days or no number."""
+    match = DURATION.search(waktu or "")
+    if not match or match.group(3):
+        return None
+    number, unit = match.group(1), match.group(2).lower()
+    return {"menit": f"PT{number}M", "jam": f"PT{number}H", "hari": f"P{number}D"}[unit]
 
 
 def service(situs: Situs, item: Page) -> Markup:
@@ -155,14 +202,15 @@ def service(situs: Situs, item: Page) -> Markup:
             {"@type": "GovernmentService", "name": s.title, "url": situs.url + s.url} for s in item.next_steps
         ],
     }
-    if item.biaya == 0:
-        data["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "IDR"}
-    elif isinstance(item.biaya, int):
+    if isinstance(item.biaya, int):
         data["offers"] = {"@type": "Offer", "price": item.biaya, "priceCurrency": "IDR"}
+    elif _real(item.biaya):
+        data["offers"] = {"@type": "Offer", "priceCurrency": "IDR", "description": item.biaya}
     return _script(_clean(data))
 
 
 def announcement(situs: Situs, item: Page) -> Markup:
+    """A NewsArticle; an important one (penting) is also a SpecialAnnouncement, tied to it by @id."""
     url = situs.url + item.url
     area = [{"@type": "AdministrativeArea", "name": v.title} for v in item.villages] or [
         {"@type": "AdministrativeArea", "name": f"{situs.nama}, {situs.kota}"}
@@ -174,8 +222,19 @@ def announcement(situs: Situs, item: Page) -> Markup:
         "publisher": organization(situs),
         "image": situs.url + (berkas_url(item.gambar) if item.gambar else "/theme/bagikan.png"),
     }
+    article = {
+        "@type": "NewsArticle",
+        "@id": url + "#berita",
+        "description": item.summary,
+        "author": organization(situs),
+        **common,
+    }
+    if not getattr(item, "penting", False):
+        return _script(_clean({"@context": "https://schema.org", **article}))
     special = {
         "@type": "SpecialAnnouncement",
+        "@id": url + "#penting",
+        "subjectOf": {"@id": article["@id"]},
         "name": item.title,
         "text": item.summary,
         "datePosted": item.date.isoformat(),
@@ -184,5 +243,4 @@ def announcement(situs: Situs, item: Page) -> Markup:
         "announcementLocation": {"@type": "GovernmentOffice", "name": situs.nama, "address": address(situs)},
         **common,
     }
-    article = {"@type": "NewsArticle", "description": item.summary, "author": organization(situs), **common}
     return _script(_clean({"@context": "https://schema.org", "@graph": [special, article]}))
