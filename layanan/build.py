@@ -10,15 +10,12 @@ time leaves the last good site exactly as it was.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +24,7 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from layanan import assets, incremental, search
+from layanan.locking import exclusive
 from layanan.problems import ConfigError, ContentErrors, Problem
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -119,16 +117,9 @@ def _gone_already(function: object, path: str, exc_info: tuple) -> None:
         raise exc_info[1]
 
 
-@contextmanager
-def site_lock(target: Path) -> Iterator[None]:
+def site_lock(target: Path) -> AbstractContextManager[None]:
     """One build per output folder at a time (the editor builds on every save while staff run invoke)."""
-    with (target.parent / f".{target.name}.kunci").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("Pembuatan situs lain sedang berjalan; menunggu sampai selesai...", file=sys.stderr, flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+    return exclusive(target.parent / f".{target.name}.kunci", "Pembuatan situs lain sedang berjalan; menunggu...")
 
 
 def _size(path: Path) -> int:

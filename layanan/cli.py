@@ -100,11 +100,17 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
 
     server = make_server(target, port, problems=lambda: shown)  # a port in use stops us before any build
     rebuild()
+    # Serve only once the watcher runs (its first batch, empty after the timeout), so no save made
+    # after the first page was seen can be missed.
+    changes = watch(settings["PATH"], settings["THEME"], yield_on_timeout=True, rust_timeout=300)
+    if next(changes):
+        rebuild()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{port}/ ; setiap berkas disimpan, situs dibangun ulang.", flush=True)
     try:
-        for _ in watch(settings["PATH"], settings["THEME"]):
-            rebuild()
+        for batch in changes:
+            if batch:
+                rebuild()
     except KeyboardInterrupt:
         pass
     finally:

@@ -16,16 +16,15 @@ compared by checksum because every build gives every file a new mtime).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import re
 import shlex
 import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+
+from layanan.locking import exclusive
 
 KEEP = 5
 RELEASE = re.compile(r"^\d{8}T\d{6}(\.\d+)?Z$")
@@ -165,17 +164,9 @@ def upload(site: Path, target: Target, name: str, current: str | None, extra: li
     return parse_stats(result.stdout)
 
 
-@contextmanager
-def lock(path: Path) -> Iterator[None]:
+def lock(path: Path) -> AbstractContextManager[None]:
     """One publish at a time on this machine: a second one waits for the first."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("Publish lain sedang berjalan; menunggu sampai selesai...", file=sys.stderr, flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+    return exclusive(path, "Publish lain sedang berjalan; menunggu sampai selesai...")
 
 
 def deploy(

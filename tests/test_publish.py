@@ -34,6 +34,7 @@ def fill_placeholders(content: Path) -> None:
         survei="https://survei.example.go.id/",
     )
     data["pengaduan"][1]["url"] = "https://wa.me/628115550001"
+    data["lisensi_data"] = {"judul": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.id"}
     situs.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in content.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
