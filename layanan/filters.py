@@ -35,20 +35,42 @@ def wa_link(number: str, message: str) -> str:
     return f"https://wa.me/{number}?text={quote(message, safe='')}"
 
 
-def requirement_text(item: dict) -> str:
-    """One requirement as a resident reads it: "Kartu Keluarga (2 lembar, bila ada)"."""
+def condition(text: str) -> str:
+    """ "KTP-el hilang" or "jika KTP-el hilang" -> "hanya jika KTP-el hilang"."""
+    bare = re.sub(r"^(hanya\s+)?(jika|bila|apabila)\s+", "", text.strip(), flags=re.I)
+    return f"hanya jika {bare}"
+
+
+def document_text(item: dict) -> str:
+    """One document as a resident reads it: "Kartu Keluarga (2 lembar; bila ada)"."""
     notes = []
     if item.get("jumlah"):
         notes.append(f"{item['jumlah']} lembar" if isinstance(item["jumlah"], int) else str(item["jumlah"]))
     if item.get("opsional"):
         notes.append("bila ada")
-    return item["dokumen"] + (f" ({', '.join(notes)})" if notes else "")
+    if item.get("jika"):
+        notes.append(condition(item["jika"]))
+    return item["dokumen"] + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def requirement_text(item: dict) -> str:
+    """A requirement on one line: a document, or "Salah satu: A atau B"."""
+    if "salah_satu" in item:
+        return "Salah satu: " + " atau ".join(document_text(choice) for choice in item["salah_satu"])
+    return document_text(item)
 
 
 def wa_request(service: Any) -> str:
-    """The message a resident sends: the service, then the requirements as a list to tick off."""
-    lines = [f"Halo, saya ingin mengajukan layanan {service.title}.", "", "Persyaratan yang sudah saya siapkan:"]
-    lines += [f"☐ {requirement_text(item)}" for item in service.persyaratan]
+    """The message a resident sends: the service, then the requirements as a list to check against.
+
+    WhatsApp has no tick boxes: residents delete the lines they have not prepared.
+    """
+    lines = [
+        f"Halo, saya ingin mengajukan layanan {service.title}.",
+        "",
+        "Persyaratan yang sudah saya siapkan:",
+    ]
+    lines += [f"- {requirement_text(item)}" for item in service.persyaratan]
     return "\n".join(lines)
 
 
@@ -84,6 +106,7 @@ FILTERS = {
     "wa_request": wa_request,
     "wa_share": wa_share,
     "requirement_text": requirement_text,
+    "document_text": document_text,
 }
 
 TESTS = {"placeholder": schema.is_placeholder}

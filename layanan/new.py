@@ -28,7 +28,14 @@ kategori: {kategori}
 # Untuk siapa layanan ini, satu kalimat (paling banyak 200 huruf).
 ringkasan: "[ISI: untuk siapa layanan ini]"
 # Dokumen yang dibawa: satu butir per baris. Butir boleh berupa teks saja, atau
-# "dokumen:" dengan "jumlah:", "keterangan:" dan "opsional: true" (bila ada saja).
+# "dokumen:" dengan "jumlah:", "keterangan:", "jika:" (hanya perlu dalam keadaan
+# itu, misalnya "jika: KTP-el hilang") atau "opsional: true" (bawa bila ada), atau
+# "salah_satu:" berisi dua dokumen atau lebih, cukup dibawa salah satunya:
+#   - salah_satu:
+#       - dokumen: Surat keterangan kehilangan dari kepolisian
+#         jika: KTP-el hilang
+#       - dokumen: KTP-el yang rusak
+#         jika: KTP-el rusak
 persyaratan:
   - "[ISI: dokumen pertama]"
 # Langkah-langkah, berurutan.

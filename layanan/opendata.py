@@ -48,15 +48,24 @@ def fee(value: int | str) -> dict[str, Any]:
     return {"rupiah": None, "keterangan": value}
 
 
-def requirement(item: dict[str, Any]) -> dict[str, Any]:
+def document_record(item: dict[str, Any]) -> dict[str, Any]:
     count = item.get("jumlah")
     return {
         "dokumen": item["dokumen"],
         "jumlah": count if isinstance(count, int) else None,
         "jumlah_teks": count if isinstance(count, str) else None,
         "keterangan": item.get("keterangan"),
+        "jika": item.get("jika"),
         "opsional": bool(item.get("opsional")),
     }
+
+
+def requirement(item: dict[str, Any]) -> dict[str, Any]:
+    """A document, or {"salah_satu": [documents], "keterangan"}: bring any one of them."""
+    if "salah_satu" in item:
+        choices = [document_record(choice) for choice in item["salah_satu"]]
+        return {"salah_satu": choices, "keterangan": item["keterangan"]}
+    return document_record(item)
 
 
 def service_record(site: Site, service: Page) -> dict[str, Any]:

@@ -380,21 +380,47 @@ TAUTAN = mapping({"judul": Field(text, True), "url": Field(url, True)})
 SLUGS = list_of(slug, unique=True)
 TEXTS = list_of(text)
 
-PERSYARATAN_ITEM = text_or(
+DOKUMEN = text_or(
     {
         "dokumen": Field(text, True),
         "jumlah": Field(count_or_text),
         "keterangan": Field(text),
+        "jika": Field(text),
         "opsional": Field(boolean, default=False),
     },
     main="dokumen",
 )
 
+
+def document(c: Checker, key: str, value: Any) -> Any:
+    """A document to bring: always, only ``jika`` (if) something holds, or ``opsional`` (if one has it)."""
+    result = DOKUMEN(c, key, value)
+    if result is not INVALID and result["jika"] and result["opsional"]:
+        return c.error(
+            f"{key}.jika",
+            "pilih salah satu: 'jika' (hanya perlu dalam keadaan itu) atau 'opsional: true' (bawa bila ada), "
+            "bukan keduanya",
+        )
+    return result
+
+
+ALTERNATIVES = mapping({"salah_satu": Field(list_of(document, minimum=2), True), "keterangan": Field(text)})
+
+
+def requirement(c: Checker, key: str, value: Any) -> Any:
+    """A document (text or mapping), or ``{salah_satu: [...]}``: any one of two or more documents."""
+    if isinstance(value, dict) and "salah_satu" in value:
+        result = ALTERNATIVES(c, key, value)
+        # Never optional itself; the key keeps templates' filters on 'opsional' uniform.
+        return result if result is INVALID else {**result, "opsional": False}
+    return document(c, key, value)
+
+
 LAYANAN: dict[str, Field] = {
     "judul": Field(text, True),
     "kategori": Field(text, True),
     "ringkasan": Field(short_text(200), True),
-    "persyaratan": Field(list_of(PERSYARATAN_ITEM, minimum=1), True),
+    "persyaratan": Field(list_of(requirement, minimum=1), True),
     "prosedur": Field(list_of(text, minimum=1), True),
     "waktu": Field(text, True),
     "biaya": Field(rupiah_or_text, True),

@@ -17,7 +17,7 @@ def test_request_message_has_the_service_and_every_requirement(searchable: Built
         soup = searchable.soup(url)
         text = whatsapp_text(soup.find("a", string="Ajukan lewat WhatsApp")["href"])
         assert soup.h1.get_text() in text
-        checklist = [line for line in text.splitlines() if line.startswith("☐ ")]
+        checklist = [line for line in text.splitlines() if line.startswith("- ")]
         assert len(checklist) == len(soup.select("ul.ceklis li"))
         for label in soup.select("ul.ceklis label"):
             document = label.contents[0].strip()
@@ -30,9 +30,9 @@ def test_request_message_reads_naturally(searchable: Built) -> None:
     assert whatsapp_text(href) == (
         "Halo, saya ingin mengajukan layanan Layanan Lengkap.\n\n"
         "Persyaratan yang sudah saya siapkan:\n"
-        "☐ KTP-el asli\n"
-        "☐ Kartu Keluarga (2 lembar)\n"
-        "☐ Surat kuasa (bila ada)"
+        "- KTP-el asli\n"
+        "- Kartu Keluarga (2 lembar)\n"
+        "- Surat kuasa (bila ada)"
     )
 
 

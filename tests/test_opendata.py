@@ -68,6 +68,7 @@ def test_values_are_plain_json(lengkap: Built) -> None:
         "jumlah": None,
         "jumlah_teks": None,
         "keterangan": None,
+        "jika": None,
         "opsional": False,
     }
     assert full["persyaratan"][1] == {
@@ -75,6 +76,7 @@ def test_values_are_plain_json(lengkap: Built) -> None:
         "jumlah": 2,
         "jumlah_teks": None,
         "keterangan": "Fotokopi.",
+        "jika": None,
         "opsional": False,
     }
     assert full["formulir"] == [
