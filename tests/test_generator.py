@@ -114,7 +114,7 @@ def test_service_page_sections_in_design_order(lengkap: Built) -> None:
         "Biaya": "Gratis",
         "Waktu": "1 hari kerja",
         "Cara mengajukan": "WhatsApp, Datang ke loket, Daring (online)",
-        "Harus datang sendiri": "Ya",
+        "Boleh diwakilkan": "Tidak, pemohon harus datang sendiri",
         "Tempat": "Loket 2, Kantor Kecamatan Contoh",
     }
 

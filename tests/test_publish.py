@@ -38,6 +38,7 @@ def fill_placeholders(content: Path) -> None:
     situs.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in content.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
+        text = re.sub(r'(tautan_daring: )"\[ISI:[^\]]*\]"', r"\1https://daring.example.go.id/", text)
         path.write_text(re.sub(r"\[ISI:[^\]]*\]", "Sudah dikonfirmasi kantor", text), encoding="utf-8")
 
 
@@ -156,7 +157,7 @@ def test_refuses_while_a_placeholder_remains(project: Project) -> None:
     )
     result = project.run("publish")
     assert result.returncode == 1
-    assert "content/layanan/sktm.md:20: produk: masih berisi [ISI: ...]" in result.stderr
+    assert "content/layanan/sktm.md:22: produk: masih berisi [ISI: ...]" in result.stderr
     assert "content/situs.yaml:" in result.stderr and ": whatsapp: masih berisi [ISI: ...]" in result.stderr
     assert "Publish dibatalkan: 2 isian" in result.stderr
     assert project.releases() == []
