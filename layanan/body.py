@@ -93,7 +93,8 @@ def limits(body: str) -> Iterator[tuple[int, str]]:
         if _depth(line) > MAX_NESTING:
             yield (
                 offset,
-                f"daftar atau kutipan bertingkat lebih dari {MAX_NESTING} tingkat; kurangi indentasi atau tanda '>'",
+                f"daftar atau kutipan bertingkat lebih dari {MAX_NESTING} tingkat; kurangi spasi di depan baris "
+                "atau tanda '>'",
             )
         before = brackets
         brackets += line.count("[")

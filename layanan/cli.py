@@ -71,7 +71,7 @@ def _build_and_report(settings_file: str, output: str | None, overrides: dict) -
     counts = result.counts
     print(
         f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik; "
-        f"{counts.get('rendered', 0)} dari {counts.get('pages', 0)} halaman dirender ulang).",
+        f"{counts.get('rendered', 0)} dari {counts.get('pages', 0)} halaman dibuat ulang).",
         flush=True,
     )
     return result.problems, True
@@ -149,12 +149,13 @@ def publish(settings_file: str, overrides: dict, first: bool = False) -> int:
         site, problems = _load(settings_file, overrides)
         _print_problems(problems)
         if site is None:
-            print("Publish dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
+            print("Penerbitan dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
             return 1
         if site.placeholders:
             for path, line, key in site.placeholders:
                 print(f"{path}:{line}: {key}: masih berisi [ISI: ...]; lengkapi sebelum terbit", file=sys.stderr)
-            print(f"Publish dibatalkan: {len(site.placeholders)} isian [ISI: ...] belum dilengkapi.", file=sys.stderr)
+            count = len(site.placeholders)
+            print(f"Penerbitan dibatalkan: {count} isian [ISI: ...] belum dilengkapi.", file=sys.stderr)
             return 1
         result = build(settings_file, str(Path(".publish") / "situs"), **overrides)
         print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
@@ -200,8 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
         ("check", "periksa semua konten tanpa membangun situs"),
-        ("build", "bangun situs ke folder output"),
-        ("serve", "tampilkan folder output di http://127.0.0.1"),
+        ("build", "bangun situs ke folder hasil"),
+        ("serve", "tampilkan folder hasil di http://127.0.0.1"),
         ("livereload", "bangun, tampilkan, dan bangun ulang setiap kali berkas disimpan"),
         ("new", "buat berkas layanan atau pengumuman baru dari templat"),
         ("publish", "periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET"),
@@ -261,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Kesalahan pengaturan: {exc}", file=sys.stderr)
         return 2
     except publishing.PublishError as exc:
-        print(f"Publish gagal: {exc}. Situs yang tayang tidak berubah.", file=sys.stderr)
+        print(f"Penerbitan gagal: {exc}. Situs yang tayang tidak berubah.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Dihentikan. Situs yang tayang tidak berubah.", file=sys.stderr)

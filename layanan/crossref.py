@@ -98,7 +98,7 @@ def _duplicate_slugs(items: list[Page]) -> list[Problem]:
             continue
         for item, key in claims:
             others = ", ".join(display_path(o.source_path) for o, _ in claims if o is not item) or "berkas yang sama"
-            found.append(problem(item, key, f"slug '{slug}' juga dipakai oleh {others}; setiap alamat harus unik"))
+            found.append(problem(item, key, f"alamat '{slug}' juga dipakai oleh {others}; setiap alamat harus unik"))
     return found
 
 

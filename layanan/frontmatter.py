@@ -59,7 +59,8 @@ def _screen(text: str, offset: int) -> None:
             if depth > MAX_DEPTH:
                 raise Refused(
                     event.start_mark.line + offset,
-                    f"susunan terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa tanda [ {{ dan indentasi",
+                    f"susunan terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa tanda [ {{ dan spasi "
+                    "di depan baris",
                 )
         elif isinstance(event, CLOSING):
             depth -= 1
@@ -125,7 +126,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
             return Document({}), problems
         if not isinstance(node, yaml.MappingNode):
             line = node.start_mark.line + offset
-            return None, [Problem(path, line, "(front matter)", "harus berupa daftar 'kunci: nilai', satu per baris")]
+            return None, [Problem(path, line, "(bagian data)", "harus berupa daftar 'kunci: nilai', satu per baris")]
         doc = Document({})
         _walk(node, "", offset, doc, problems, path)
         doc.data = loader.construct_document(node)
@@ -142,7 +143,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         index, message = yamlerrors.explain(exc, text)
         return None, [Problem(path, index + offset, "(yaml)", message)]
     except (yaml.YAMLError, ValueError, TypeError):
-        message = "YAML tidak dapat dibaca; periksa titik dua, tanda kutip dan indentasi (spasi, bukan tab)"
+        message = "YAML tidak dapat dibaca; periksa titik dua, tanda kutip dan spasi di depan baris (spasi, bukan tab)"
         return None, [Problem(path, offset, "(yaml)", message)]
     finally:
         if loader is not None:
@@ -163,18 +164,16 @@ def split(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Split a Markdown content file into front matter and body."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return None, [Problem(path, 1, "(berkas)", "berkas kosong; isi dengan front matter di antara baris '---'")]
+        return None, [Problem(path, 1, "(berkas)", "berkas kosong; isi dengan bagian data di antara dua baris '---'")]
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        return None, [Problem(path, 1, "(front matter)", "tidak ada front matter; baris pertama harus '---'")]
+        return None, [Problem(path, 1, "(bagian data)", "tidak ada bagian data; baris pertama harus '---'")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in CLOSERS:
             break
     else:
         return None, [
-            Problem(
-                path, 1, "(front matter)", "front matter tidak ditutup; tambahkan baris '---' setelah kunci terakhir"
-            )
+            Problem(path, 1, "(bagian data)", "bagian data tidak ditutup; tambahkan baris '---' setelah kunci terakhir")
         ]
     doc, problems = load_yaml("\n".join(lines[1:index]), path, first_line=2)
     body = "\n".join(lines[index + 1 :])

@@ -166,7 +166,7 @@ def upload(site: Path, target: Target, name: str, current: str | None, extra: li
 
 def lock(path: Path) -> AbstractContextManager[None]:
     """One publish at a time on this machine: a second one waits for the first."""
-    return exclusive(path, "Publish lain sedang berjalan; menunggu sampai selesai...")
+    return exclusive(path, "Penerbitan lain sedang berjalan; menunggu sampai selesai...")
 
 
 def deploy(

@@ -78,7 +78,7 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
         return (
             None,
             {},
-            [Problem(shown, line, "(berkas)", "bukan teks UTF-8; simpan ulang berkas dengan encoding UTF-8")],
+            [Problem(shown, line, "(berkas)", "bukan teks UTF-8; simpan ulang berkas sebagai teks UTF-8")],
         )
     source, problems = split(text, shown)
     if source is None:

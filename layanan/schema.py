@@ -243,7 +243,7 @@ def url(c: Checker, key: str, value: Any) -> Any:
 
 slug = matching(
     SLUG_RE,
-    "'{value}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
+    "'{value}' bukan alamat (slug) yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
     placeholder_ok=False,
 )
 whatsapp_number = matching(

@@ -70,7 +70,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
                 at,
                 "butir daftar ini tidak sejajar dengan butir di atasnya; samakan jumlah spasi di depan setiap '- '",
             )
-        return at, "indentasi baris ini tidak cocok dengan baris di atasnya; samakan jumlah spasi di depan kunci"
+        return at, "jumlah spasi di depan baris ini tidak cocok dengan baris di atasnya; samakan spasi di depan kunci"
     if "quoted scalar" in context and "end of stream" in problem:
         return (
             opened,
@@ -86,7 +86,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal ('...') atau tulis \\\\"
         )
     detail = problem or context or "format tidak dikenali"
-    return at, f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan indentasi; {GUIDE}"
+    return at, f"YAML tidak dapat dibaca ({detail}); periksa titik dua, tanda kutip dan spasi di depan baris; {GUIDE}"
 
 
 def _quote_hint(text: str) -> str:

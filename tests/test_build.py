@@ -101,7 +101,7 @@ def test_the_real_command_line(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert (
         run.stderr.splitlines()[0]
-        == "content/layanan/kedua.md:1: (front matter): front matter tidak ditutup; tambahkan baris '---' setelah kunci terakhir"
+        == "content/layanan/kedua.md:1: (bagian data): bagian data tidak ditutup; tambahkan baris '---' setelah kunci terakhir"
     )
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "output").exists()

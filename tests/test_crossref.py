@@ -51,9 +51,9 @@ def test_duplicate_slug_names_both_files(project: Project) -> None:
         project,
         "layanan/kedua-lagi.md",
         service("produk: Surat", "produk: Surat\nslug: kedua"),
-        "content/layanan/kedua-lagi.md:14: slug: slug 'kedua' juga dipakai oleh content/layanan/kedua.md",
+        "content/layanan/kedua-lagi.md:14: slug: alamat 'kedua' juga dipakai oleh content/layanan/kedua.md",
     )
-    assert "content/layanan/kedua.md:1: slug: slug 'kedua' juga dipakai oleh content/layanan/kedua-lagi.md" in output
+    assert "content/layanan/kedua.md:1: slug: alamat 'kedua' juga dipakai oleh content/layanan/kedua-lagi.md" in output
 
 
 def test_alias_may_not_take_another_services_slug(project: Project) -> None:
@@ -61,7 +61,7 @@ def test_alias_may_not_take_another_services_slug(project: Project) -> None:
         project,
         "layanan/uji.md",
         service("produk: Surat", "produk: Surat\nalias:\n  - kedua"),
-        f"{SERVICE}:15: alias.1: slug 'kedua' juga dipakai oleh content/layanan/kedua.md",
+        f"{SERVICE}:15: alias.1: alamat 'kedua' juga dipakai oleh content/layanan/kedua.md",
     )
 
 
@@ -157,10 +157,10 @@ def test_duplicate_announcement_slugs_from_file_names(project: Project) -> None:
         project,
         "pengumuman/2026-11-11-uji.md",
         VALID_ANNOUNCEMENT,
-        "content/pengumuman/2026-11-11-uji.md:1: slug: slug 'uji' juga dipakai oleh content/pengumuman/2026-11-10-uji.md",
+        "content/pengumuman/2026-11-11-uji.md:1: slug: alamat 'uji' juga dipakai oleh content/pengumuman/2026-11-10-uji.md",
     )
     assert (
-        "content/pengumuman/2026-11-10-uji.md:1: slug: slug 'uji' juga dipakai oleh content/pengumuman/2026-11-11-uji.md"
+        "content/pengumuman/2026-11-10-uji.md:1: slug: alamat 'uji' juga dipakai oleh content/pengumuman/2026-11-11-uji.md"
         in output
     )
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, Built
 from layanan import schema
 
 FORMAT = ROOT / "docs" / "format-konten.md"
@@ -57,3 +57,90 @@ def test_readme_needs_nothing_outside_the_repository() -> None:
     for link in re.findall(r"\]\(([^)#]+)", readme):
         if not link.startswith("http"):
             assert (ROOT / link).exists(), link
+
+
+# Words residents meet on the sample site: each only beside its explanation, on the same page.
+EXPLAINED = {
+    "Disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "SPTJM": "Surat Pernyataan Tanggung Jawab Mutlak",
+    "SKPWNI": "surat keterangan pindah",
+    "SHM": "sertifikat hak milik",
+    "HGB": "hak guna bangunan",
+    "KRK": "keterangan rencana kota",
+    "KKPR": "kesesuaian kegiatan pemanfaatan ruang",
+    "SPPL": "surat pernyataan kesanggupan pengelolaan lingkungan",
+    "UKL-UPL": "upaya pengelolaan dan pemantauan lingkungan hidup",
+}
+NEVER = ("peristiwa kependudukan", "penduduk rentan", "biometrik", "elemen data", "Juga dikenal sebagai")
+
+
+def test_sample_pages_explain_their_jargon(sample: Built) -> None:
+    for path in sample.html_files():
+        soup = sample.soup("/" + path.relative_to(sample.root).as_posix())
+        for hidden in soup.select("script, [hidden], .kaki"):
+            hidden.decompose()
+        text = soup.get_text(" ")
+        for word in NEVER:
+            assert word.lower() not in text.lower(), (path, word)
+        for term, explanation in EXPLAINED.items():
+            if re.search(rf"\b{re.escape(term)}\b", text):
+                assert explanation.lower() in text.lower(), (path, term)
+
+
+# English or non-standard words staff must never read in a message (docs/istilah.md has the words to use).
+DENIED = re.compile(
+    r"front matter|render|\bencoding\b|\bindentasi\b|\bdatabase\b|memberitahu|memrogram|\bdipindah\b|di Dalam"
+    r"|(?<!invoke )\b[Pp]ublish\b|(?<![('])\bslug\b(?![)'])|\boutput\b|\bbuild\b"
+)
+
+
+def message_strings() -> list[tuple[str, int, str]]:
+    """Every string literal with a space in layanan/*.py, docstrings and comments in generated files aside."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "layanan").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node, clean=False)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and " " in node.value
+                and not node.value.startswith(("#", "<?xml"))
+            ):
+                found.append((path.name, node.lineno, node.value))
+    return found
+
+
+def test_messages_use_the_staff_words() -> None:
+    offending = [(name, line, text) for name, line, text in message_strings() if DENIED.search(text)]
+    assert offending == []
+
+
+def test_the_word_list_exists_and_the_check_can_fail() -> None:
+    glossary = (ROOT / "docs" / "istilah.md").read_text(encoding="utf-8")
+    for word in ("bagian data", "alamat (slug)", "penerbitan", "pratinjau", "surel"):
+        assert word in glossary.lower()
+    assert DENIED.search("Publish dibatalkan") and DENIED.search("tidak ada front matter")
+    assert not DENIED.search("jalankan invoke publish --pertama") and not DENIED.search("atau isi 'slug'")
+
+
+def test_the_guides_anchors_and_example_situs_work(tmp_path) -> None:
+    """Every #anchor in the staff guide exists, and its example situs.yaml passes the checks."""
+    from layanan import situs
+
+    guide = (ROOT / "docs" / "panduan-petugas.md").read_text(encoding="utf-8")
+    ids = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-") for h in re.findall(r"^#+ (.+)$", guide, re.M)}
+    ids |= set(re.findall(r'<a id="([^"]+)"', guide))
+    for anchor in re.findall(r"\]\(#([^)]+)\)", guide):
+        assert anchor in ids, anchor
+    example = guide.split("## situs.yaml", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "situs.yaml").write_text(example, encoding="utf-8")
+    loaded, problems = situs.load(tmp_path)
+    assert loaded is not None, problems

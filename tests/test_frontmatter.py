@@ -20,13 +20,13 @@ def test_no_front_matter(project: Project) -> None:
         project,
         "layanan/uji.md",
         "judul: Uji\n",
-        f"{SERVICE}:1: (front matter): tidak ada front matter; baris pertama harus '---'",
+        f"{SERVICE}:1: (bagian data): tidak ada bagian data; baris pertama harus '---'",
     )
 
 
 def test_front_matter_not_closed(project: Project) -> None:
     assert_problem(
-        project, "layanan/uji.md", "---\njudul: Uji\n", f"{SERVICE}:1: (front matter): front matter tidak ditutup"
+        project, "layanan/uji.md", "---\njudul: Uji\n", f"{SERVICE}:1: (bagian data): bagian data tidak ditutup"
     )
 
 
@@ -35,7 +35,7 @@ def test_front_matter_not_a_mapping(project: Project) -> None:
         project,
         "layanan/uji.md",
         "---\n- judul\n- kategori\n---\n",
-        f"{SERVICE}:2: (front matter): harus berupa daftar 'kunci: nilai'",
+        f"{SERVICE}:2: (bagian data): harus berupa daftar 'kunci: nilai'",
     )
 
 

@@ -19,7 +19,7 @@ from layanan import cli, schema
 from layanan.reader import parse
 
 TZ = ZoneInfo("Asia/Makassar")
-KEY_OR_MARKER = ("(yaml)", "(front matter)", "(berkas)", "(isi)")
+KEY_OR_MARKER = ("(yaml)", "(bagian data)", "(berkas)", "(isi)")
 
 scalars = st.one_of(
     st.none(),

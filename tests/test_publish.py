@@ -159,7 +159,7 @@ def test_refuses_while_a_placeholder_remains(project: Project) -> None:
     assert result.returncode == 1
     assert "content/layanan/sktm.md:22: produk: masih berisi [ISI: ...]" in result.stderr
     assert "content/situs.yaml:" in result.stderr and ": whatsapp: masih berisi [ISI: ...]" in result.stderr
-    assert "Publish dibatalkan: 2 isian" in result.stderr
+    assert "Penerbitan dibatalkan: 2 isian" in result.stderr
     assert project.releases() == []
 
 

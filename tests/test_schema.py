@@ -192,7 +192,7 @@ SERVICE_CASES = [
     (
         "terkait with a bad slug",
         service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nterkait:\n  - Layanan Kedua"),
-        f"{SERVICE}:18: terkait.1: 'Layanan Kedua' bukan slug yang sah",
+        f"{SERVICE}:18: terkait.1: 'Layanan Kedua' bukan alamat (slug) yang sah",
     ),
     (
         "dasar_hukum as text",
@@ -224,12 +224,12 @@ SERVICE_CASES = [
     (
         "alias with a bad slug",
         service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nalias:\n  - lama_sekali"),
-        f"{SERVICE}:18: alias.1: 'lama_sekali' bukan slug",
+        f"{SERVICE}:18: alias.1: 'lama_sekali' bukan alamat (slug)",
     ),
     (
         "slug with capitals",
         service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nslug: Uji"),
-        f"{SERVICE}:17: slug: 'Uji' bukan slug yang sah",
+        f"{SERVICE}:17: slug: 'Uji' bukan alamat (slug) yang sah",
     ),
     (
         "draf not a boolean",
