@@ -49,7 +49,7 @@ def check(settings_file: str, strict: bool, overrides: dict) -> int:
     if _failed(problems, strict):
         return 1
     print(
-        f"Konten baik: {len(site.layanan)} layanan, {len(site.pengumuman)} pengumuman, "
+        f"Semua berkas baik: {len(site.layanan)} layanan, {len(site.pengumuman)} pengumuman, "
         f"{len(site.kelurahan)} kelurahan, {len(site.halaman)} halaman."
     )
     if site.placeholders:

@@ -134,7 +134,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | Non
         return None, [Problem(path, exc.line, "(yaml)", exc.message)]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + offset
-        message = f"ada karakter tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus karakter itu"
+        message = f"ada tanda tak terlihat (kode {exc.character!r}) yang tidak boleh ada; hapus tanda itu"
         return None, [Problem(path, line, "(yaml)", message)]
     except yaml.constructor.ConstructorError as exc:
         line = (exc.problem_mark.line if exc.problem_mark else 0) + offset

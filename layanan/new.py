@@ -51,7 +51,7 @@ produk: "[ISI: yang diterima warga]"
 # Cara mengajukan: whatsapp, loket, daring (bila daring, isi tautan_daring).
 kanal:
   - loket
-# Tanggal isi ini terakhir diperiksa (TAHUN-BULAN-HARI).
+# Tanggal isi ini terakhir diperiksa (TTTT-BB-HH, tahun-bulan-hari).
 diperbarui: {hari_ini}
 # Alamat pengajuan daring, wajib bila kanal memuat daring: https://...
 tautan_daring:
@@ -89,7 +89,7 @@ PENGUMUMAN = """\
 ---
 # Judul pengumuman.
 judul: {judul}
-# Waktu terbit: TAHUN-BULAN-HARI, atau dengan jam: {hari_ini} 08:00 (zona waktu situs.yaml).
+# Waktu terbit: TTTT-BB-HH, tahun-bulan-hari, atau dengan jam: {hari_ini} 08:00 (zona waktu situs.yaml).
 # Bila di masa depan, pengumuman baru tampil saat waktunya tiba.
 tanggal: {hari_ini}
 # Salah satu kategori_pengumuman di situs.yaml: {kategori_semua}
@@ -102,7 +102,7 @@ kelurahan:
 layanan:
 # true: disematkan di atas sampai berlaku_hingga.
 penting: false
-# Tanggal terakhir berlaku (TAHUN-BULAN-HARI); sesudahnya ditandai sudah berakhir.
+# Tanggal terakhir berlaku (TTTT-BB-HH, tahun-bulan-hari); sesudahnya ditandai sudah berakhir.
 berlaku_hingga:
 # Lampiran di content/berkas/, misalnya:
 #   - judul: Jadwal lengkap

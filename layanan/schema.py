@@ -119,7 +119,7 @@ def short_text(limit: int) -> Validator:
     def check(c: Checker, key: str, value: Any) -> Any:
         result = text(c, key, value)
         if result is not INVALID and len(result) > limit:
-            return c.error(key, f"terlalu panjang ({len(result)} karakter); paling banyak {limit}")
+            return c.error(key, f"terlalu panjang ({len(result)} huruf); paling banyak {limit} huruf")
         return result
 
     return check

@@ -23,7 +23,7 @@ ERROR_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="2">
-<title>Konten perlu diperbaiki</title>
+<title>Berkas perlu diperbaiki</title>
 <style>
 body {{ font: 1rem/1.5 system-ui, sans-serif; margin: 1rem auto; max-width: 50rem; padding: 0 1rem; color: #1b1b1b; }}
 li {{ margin: .5rem 0; padding: .5rem; border-left: 5px solid #b00020; background: #fdecee; }}
@@ -32,7 +32,7 @@ code {{ font-weight: 700; }}
 </head>
 <body>
 <main>
-<h1>Konten perlu diperbaiki</h1>
+<h1>Berkas perlu diperbaiki</h1>
 <p>Situs belum bisa dibangun ulang. Perbaiki {count} masalah berikut lalu simpan berkasnya;
 halaman ini akan kembali sendiri. Situs yang terbit tidak terpengaruh.</p>
 <ul>

@@ -40,7 +40,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
                 'ganti dengan tanda kutip biasa (") di awal dan akhir nilai'
             )
     if "\t" in line(at)[: len(line(at)) - len(line(at).lstrip())] or "tab" in problem:
-        return at, "ada karakter tab; ganti tab dengan spasi (dua spasi untuk setiap tingkat)"
+        return at, "ada tanda tab; ganti tab dengan spasi (dua spasi untuk setiap tingkat)"
     if "cannot start any token" in problem:
         column = exc.problem_mark.column if exc.problem_mark else 0
         char = line(at)[column : column + 1]

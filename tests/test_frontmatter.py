@@ -51,9 +51,9 @@ YAML_MISTAKES = [
         "tab before a list item",
         ("  - Datang ke loket.", "\t- Datang ke loket."),
         10,
-        "ada karakter tab; ganti tab dengan spasi",
+        "ada tanda tab; ganti tab dengan spasi",
     ),
-    ("tab before a key", ("produk: Surat", "\tproduk: Surat"), 13, "ada karakter tab; ganti tab dengan spasi"),
+    ("tab before a key", ("produk: Surat", "\tproduk: Surat"), 13, "ada tanda tab; ganti tab dengan spasi"),
     (
         "colon inside a value",
         ("waktu: 1 hari kerja", "waktu: Catatan: 1 hari"),
@@ -159,7 +159,7 @@ def test_markdown_in_berkas_is_published_as_a_file(project: Project) -> None:
 
 def test_control_character_far_into_the_file(project: Project) -> None:
     text = VALID_SERVICE.replace("produk: Surat", "produk: Surat" + " " * 5000 + "\nkata_kunci:\n  - a\x07b")
-    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:15: (yaml): ada karakter tak terlihat")
+    assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:15: (yaml): ada tanda tak terlihat")
 
 
 def test_file_of_several_megabytes_is_refused_quickly(project: Project) -> None:

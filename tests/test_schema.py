@@ -44,7 +44,7 @@ def test_valid_service_and_announcement_pass(project: Project) -> None:
     project.write("pengumuman/2026-11-10-uji.md", VALID_ANNOUNCEMENT)
     code, output = project.check()
     assert code == 0, output
-    assert "Konten baik: 3 layanan" in output
+    assert "Semua berkas baik: 3 layanan" in output
 
 
 SERVICE_CASES = [

@@ -95,7 +95,7 @@ def test_livereload_shows_errors_in_the_browser_and_recovers(tmp_path: Path) -> 
         service = tmp_path / "content" / "layanan" / "kedua.md"
         good = service.read_text(encoding="utf-8")
         service.write_text(good.replace("biaya: 50000", "biaya: 50.000"), encoding="utf-8")
-        status, body = wait_for(page, lambda status, body: "Konten perlu diperbaiki" in body)
+        status, body = wait_for(page, lambda status, body: "Berkas perlu diperbaiki" in body)
         assert status == 500
         assert "content/layanan/kedua.md:10: biaya: &#x27;50.000&#x27; dibaca sebagai angka pecahan 50.0" in body
         service.write_text(good.replace("Layanan Kedua", "Layanan Kedua Diperbaiki"), encoding="utf-8")
