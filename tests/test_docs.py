@@ -71,7 +71,7 @@ EXPLAINED = {
     "SPPL": "surat pernyataan kesanggupan pengelolaan lingkungan",
     "UKL-UPL": "upaya pengelolaan dan pemantauan lingkungan hidup",
 }
-NEVER = ("peristiwa kependudukan", "penduduk rentan", "biometrik", "elemen data", "Juga dikenal sebagai")
+NEVER = ("peristiwa kependudukan", "penduduk rentan", "biometrik", "elemen data", "Juga dikenal sebagai", "database")
 
 
 def test_sample_pages_explain_their_jargon(sample: Built) -> None:
