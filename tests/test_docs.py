@@ -144,3 +144,12 @@ def test_the_guides_anchors_and_example_situs_work(tmp_path) -> None:
     (tmp_path / "situs.yaml").write_text(example, encoding="utf-8")
     loaded, problems = situs.load(tmp_path)
     assert loaded is not None, problems
+
+
+def test_sample_conditions_are_conditions_not_optional_extras() -> None:
+    """'Only if ...' written as opsional + keterangan tells residents 'bring it if you have it'."""
+    for path in sorted((ROOT / "content" / "layanan").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"(?m)^ *- dokumen:.*(?:\n {4,}\S.*)*", text):
+            if "opsional: true" in block:
+                assert not re.search(r"(?i)hanya (bila|jika|bagi)", block), (path.name, block)
