@@ -135,3 +135,20 @@ def test_check_explains_a_wrong_shape(project: Project, case: str, requirement: 
         "persyaratan:\n  - KTP-el\n  - dokumen: Kartu Keluarga\n    jumlah: 1\n", "persyaratan:\n" + requirement
     )
     assert_problem(project, "layanan/uji.md", text, f"{SERVICE}:{line}: {message}")
+
+
+def test_each_label_sits_beside_its_box_at_360px(shapes: Built, page, serve) -> None:
+    """A long requirement wraps beside its box, never under it (flex-wrap must not take the label)."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(serve(shapes) + "/layanan/uji/")
+    rows = page.eval_on_selector_all(
+        "ul.ceklis > li",
+        """items => items.map(li => {
+             const box = li.querySelector('input').getBoundingClientRect();
+             const label = li.querySelector('label').getBoundingClientRect();
+             return {top: label.top, boxBottom: box.bottom, left: label.left, boxRight: box.right};
+           })""",
+    )
+    assert len(rows) == 4
+    for row in rows:
+        assert row["top"] < row["boxBottom"] and row["left"] >= row["boxRight"], row
