@@ -96,7 +96,7 @@ def swap_in(fresh: Path, target: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
         os.replace(target, old)
     _point(target, complete)
-    if old is not None and old != complete:
+    if old is not None:
         subprocess.Popen(
             ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )

@@ -21,8 +21,8 @@ from layanan import new as new_file
 from layanan import nginx
 from layanan import publish as publishing
 from layanan import situs as situs_module
-from layanan.build import ConfigError, DiskFull, build, settings_for
-from layanan.problems import ContentErrors, Problem, display_path, errors, report
+from layanan.build import DiskFull, build, settings_for
+from layanan.problems import ConfigError, ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
 from layanan.site import Site, load
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 from dataclasses import dataclass, field
@@ -33,8 +34,8 @@ class Tree:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _refuse(tree: Tree, path: str, message: str) -> None:
-    tree.problems.append(Problem(display_path(path), 1, "(berkas)", message))
+def _refuse(tree: Tree, path: str, message: str, warning: bool = False) -> None:
+    tree.problems.append(Problem(display_path(path), 1, "(berkas)", message, warning))
 
 
 def scan(content_path: str | os.PathLike) -> Tree:
@@ -69,16 +70,13 @@ def scan(content_path: str | os.PathLike) -> Tree:
             elif name.endswith(".md"):
                 tree.markdown.append(Path(path).relative_to(root).as_posix())
             elif relative.parts or name.endswith(IGNORED_LOOKALIKES):
-                stem = name.removesuffix(".txt").removesuffix(".markdown").removesuffix(".md")
-                tree.problems.append(
-                    Problem(
-                        display_path(path),
-                        1,
-                        "(berkas)",
-                        f"tidak dibaca: hanya berkas berakhiran .md yang menjadi halaman; ganti namanya "
-                        f"menjadi {stem}.md (atau pindahkan ke content/berkas/ bila untuk diunduh)",
-                        warning=True,
-                    )
+                stem = re.sub(r"(\.md)?\.[^.]+$", "", name)
+                _refuse(
+                    tree,
+                    path,
+                    f"tidak dibaca: hanya berkas berakhiran .md yang menjadi halaman; ganti namanya menjadi "
+                    f"{stem}.md (atau pindahkan ke content/berkas/ bila untuk diunduh)",
+                    warning=True,
                 )
     tree.berkas.sort()
     tree.markdown.sort()

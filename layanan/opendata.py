@@ -37,10 +37,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _real(value: str | None) -> str | None:
-    return None if value is None or schema.is_placeholder(value) else value
-
-
 def fee(value: int | str) -> dict[str, Any]:
     """0 -> {"rupiah": 0, ...}; a text fee -> {"rupiah": null, "keterangan": text}."""
     if isinstance(value, int):
@@ -89,8 +85,8 @@ def document(site: Site) -> dict[str, Any]:
         "skema": f"{situs.url}/{SCHEMA_PATH}",
         "judul": f"Standar informasi layanan publik {situs.nama}, {situs.kota}",
         "penerbit": {"nama": situs.nama, "url": situs.url + "/"},
-        "kontak": {"email": _real(situs.email), "telepon": _real(situs.telepon)},
-        "lisensi": {"judul": licence.judul, "url": licence.url} if licence and _real(licence.url) else None,
+        "kontak": {"email": schema.known(situs.email), "telepon": schema.known(situs.telepon)},
+        "lisensi": {"judul": licence.judul, "url": licence.url} if licence and schema.known(licence.url) else None,
         "diperbarui": checked.isoformat() if checked else None,
         "dibuat": site.now.isoformat(),
         "layanan": [service_record(site, s) for s in site.layanan],

@@ -49,6 +49,11 @@ def is_placeholder(value: object) -> bool:
     return isinstance(value, str) and PLACEHOLDER in value
 
 
+def known(value: str | None) -> str | None:
+    """The value, or None while staff have not filled it in: never published as a fact."""
+    return None if is_placeholder(value) else value
+
+
 @dataclass
 class Checker:
     """Collects the problems of one file while its fields are checked."""

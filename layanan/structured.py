@@ -10,6 +10,7 @@ from markupsafe import Markup
 from pelican.contents import Page
 
 from layanan.filters import berkas_url, e164
+from layanan.schema import known
 from layanan.situs import Situs
 
 # "3 hari" is calendar days; "3 hari kerja" is not a fixed duration and gets none.
@@ -37,11 +38,6 @@ def _script(data: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
 
 
-def _real(value: str | None) -> str | None:
-    """Leave out values staff have not filled in yet."""
-    return None if value is None or "[ISI:" in value else value
-
-
 def _clean(data: Any) -> Any:
     if isinstance(data, dict):
         return {k: _clean(v) for k, v in data.items() if v not in (None, [], {})}
@@ -53,7 +49,7 @@ def _clean(data: Any) -> Any:
 def address(situs: Situs, street: str | None = None) -> dict[str, Any]:
     return {
         "@type": "PostalAddress",
-        "streetAddress": _real(street or situs.alamat),
+        "streetAddress": known(street or situs.alamat),
         "addressLocality": situs.kota,
         "addressRegion": situs.provinsi,
         "addressCountry": "ID",
@@ -61,18 +57,18 @@ def address(situs: Situs, street: str | None = None) -> dict[str, Any]:
 
 
 def phone(number: str | None, kind: str | None = None) -> dict[str, Any] | None:
-    if not _real(number):
+    if not known(number):
         return None
     return {"@type": "ContactPoint", "telephone": e164(number), "contactType": kind}
 
 
 def telephone(number: str | None) -> str | None:
-    return e164(number) if _real(number) else None
+    return e164(number) if known(number) else None
 
 
 def opening_hours(text: str | None) -> list[dict[str, Any]] | None:
     """OpeningHoursSpecification from "Senin-Jumat 08.00-15.00; Sabtu 08.00-12.00"; None when unreadable."""
-    if not _real(text):
+    if not known(text):
         return None
     order = list(DAY_NAMES)
     specs = []
@@ -112,7 +108,7 @@ def office(situs: Situs, villages: list[Page]) -> Markup:
                 "url": situs.url + "/",
                 "address": address(situs),
                 "telephone": telephone(situs.telepon),
-                "email": _real(situs.email),
+                "email": known(situs.email),
                 "openingHoursSpecification": opening_hours(situs.jam_layanan),
                 "parentOrganization": {"@type": "GovernmentOrganization", "name": f"Pemerintah {situs.kota}"},
                 "areaServed": [{"@type": "AdministrativeArea", "name": v.title} for v in villages],
@@ -133,7 +129,7 @@ def village_office(situs: Situs, village: Page) -> Markup:
                 "url": situs.url + village.url,
                 "address": address(situs, village.alamat),
                 "telephone": telephone(village.telepon),
-                "email": _real(village.email),
+                "email": known(village.email),
                 "openingHoursSpecification": opening_hours(village.jam_layanan),
                 "geo": {"@type": "GeoCoordinates", "latitude": coordinates["lat"], "longitude": coordinates["lon"]}
                 if coordinates
@@ -157,7 +153,7 @@ def processing_time(waktu: str) -> str | None:
 def service(situs: Situs, item: Page) -> Markup:
     url = situs.url + item.url
     channels = []
-    if "whatsapp" in item.kanal and _real(situs.whatsapp):
+    if "whatsapp" in item.kanal and known(situs.whatsapp):
         channels.append(
             {
                 "@type": "ServiceChannel",
@@ -175,7 +171,7 @@ def service(situs: Situs, item: Page) -> Markup:
                 "name": "Loket",
                 "serviceLocation": {
                     "@type": "Place",
-                    "name": _real(item.tempat) or situs.nama,
+                    "name": known(item.tempat) or situs.nama,
                     "address": address(situs),
                 },
                 "servicePhone": phone(situs.telepon),
@@ -183,7 +179,7 @@ def service(situs: Situs, item: Page) -> Markup:
                 "processingTime": processing_time(item.waktu),
             }
         )
-    if "daring" in item.kanal and _real(item.tautan_daring):
+    if "daring" in item.kanal and known(item.tautan_daring):
         channels.append(
             {"@type": "ServiceChannel", "name": "Daring", "serviceUrl": item.tautan_daring, "availableLanguage": "id"}
         )
@@ -196,7 +192,7 @@ def service(situs: Situs, item: Page) -> Markup:
         "serviceType": item.kategori,
         "provider": organization(situs),
         "areaServed": {"@type": "AdministrativeArea", "name": f"{situs.nama}, {situs.kota}"},
-        "serviceOutput": {"@type": "Thing", "name": _real(item.produk)},
+        "serviceOutput": {"@type": "Thing", "name": known(item.produk)},
         "availableChannel": channels,
         "isRelatedTo": [
             {"@type": "GovernmentService", "name": s.title, "url": situs.url + s.url} for s in item.next_steps
@@ -204,7 +200,7 @@ def service(situs: Situs, item: Page) -> Markup:
     }
     if isinstance(item.biaya, int):
         data["offers"] = {"@type": "Offer", "price": item.biaya, "priceCurrency": "IDR"}
-    elif _real(item.biaya):
+    elif known(item.biaya):
         data["offers"] = {"@type": "Offer", "priceCurrency": "IDR", "description": item.biaya}
     return _script(_clean(data))
 
