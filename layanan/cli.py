@@ -22,6 +22,7 @@ from layanan import nginx
 from layanan import publish as publishing
 from layanan import situs as situs_module
 from layanan.build import DiskFull, build, settings_for
+from layanan.editor import cli as editor_cli
 from layanan.problems import ConfigError, ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
 from layanan.site import Site, load
@@ -227,7 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "new":
             command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
+    editor_cli.add_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in ("editor", "pengguna", "terbitkan-antrean"):
+        return editor_cli.run(args)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
     overrides: dict[str, object] = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     if args.search:

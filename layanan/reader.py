@@ -85,8 +85,8 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
         return None, {}, problems
     checker = schema.Checker(shown, source.doc, tz, problems)
     values = schema.validate(kind, checker)
-    if kind == "pengumuman" and not source.body.strip():
-        checker.error("(isi)", "isi pengumuman kosong; tulis isinya di bawah baris '---' penutup")
+    if kind in schema.BODY_REQUIRED and not source.body.strip():
+        checker.error("(isi)", f"isi {kind} kosong; tulis isinya di bawah baris '---' penutup")
     for offset, message in body.notices(source.body):
         checker.warn_at(source.body_line + offset, "(isi)", message)
     return source, values, checker.problems

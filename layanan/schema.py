@@ -86,9 +86,23 @@ class Checker:
 
 @dataclass(frozen=True)
 class Field:
+    """One key of a file: its check, whether it must be there, and what staff see in the editor."""
+
     validator: Validator
     required: bool = False
     default: Any = None
+    label: str = ""
+    hint: str = ""
+
+
+# What each validator accepts, for those that turn the schema into something else (the editor's
+# forms): {"kind": ..., and the parts of that kind}. Filled in as validators are defined.
+SHAPES: dict[Any, dict[str, Any]] = {}
+
+
+def shaped(check: Validator, kind: str, **parts: Any) -> Validator:
+    SHAPES[check] = {"kind": kind, **parts}
+    return check
 
 
 # --- scalar validators ------------------------------------------------------
@@ -127,7 +141,7 @@ def short_text(limit: int) -> Validator:
             return c.error(key, f"terlalu panjang ({len(result)} huruf); paling banyak {limit} huruf")
         return result
 
-    return check
+    return shaped(check, "text", limit=limit)
 
 
 def boolean(c: Checker, key: str, value: Any) -> Any:
@@ -224,7 +238,7 @@ def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True
             return c.error(key, message.format(value=result))
         return result
 
-    return check
+    return shaped(check, "text", pattern=pattern.pattern)
 
 
 def url(c: Checker, key: str, value: Any) -> Any:
@@ -292,7 +306,7 @@ def one_of(choices: tuple[str, ...]) -> Validator:
             return c.error(key, f"'{result}' tidak dikenal; pilih salah satu: {', '.join(choices)}")
         return result
 
-    return check
+    return shaped(check, "choice", choices=choices)
 
 
 # --- containers ---------------------------------------------------------------
@@ -317,7 +331,7 @@ def list_of(item: Validator, minimum: int = 0, unique: bool = False) -> Validato
             return INVALID
         return results
 
-    return check
+    return shaped(check, "list", item=item, minimum=minimum)
 
 
 def unknown_key(c: Checker, key: str, known: list[str]) -> None:
@@ -360,7 +374,7 @@ def mapping(fields: dict[str, Field]) -> Validator:
         result = check_fields(c, f"{key}.", value, fields)
         return INVALID if len(c.problems) > before else result
 
-    return check
+    return shaped(check, "mapping", fields=fields)
 
 
 def text_or(fields: dict[str, Field], main: str) -> Validator:
@@ -375,26 +389,57 @@ def text_or(fields: dict[str, Field], main: str) -> Validator:
             return result
         return {name: spec.default for name, spec in fields.items()} | {main: result}
 
-    return check
+    return shaped(check, "text_or", fields=fields, main=main)
 
+
+for _check, _kind in (
+    (text, "text"),
+    (boolean, "boolean"),
+    (whole_number, "integer"),
+    (number, "number"),
+    (rupiah_or_text, "amount"),
+    (count_or_text, "amount"),
+    (date, "date"),
+    (date_or_datetime, "datetime"),
+    (url, "url"),
+    (timezone, "text"),
+):
+    shaped(_check, _kind)
 
 # --- the kinds of file ----------------------------------------------------------
 
-BERKAS = mapping({"judul": Field(text, True), "berkas": Field(text, True)})
-TAUTAN = mapping({"judul": Field(text, True), "url": Field(url, True)})
+file_name = shaped(lambda c, key, value: text(c, key, value), "file")  # crossref checks that it exists
+image_name = shaped(lambda c, key, value: text(c, key, value), "image")
+
+BERKAS = mapping(
+    {
+        "judul": Field(text, True, label="Judul", hint="Nama yang dibaca warga, misalnya Formulir F-1.02"),
+        "berkas": Field(file_name, True, label="Berkas", hint="Pilih atau unggah berkas (PDF, gambar)"),
+    }
+)
+TAUTAN = mapping(
+    {
+        "judul": Field(text, True, label="Judul"),
+        "url": Field(url, True, label="Alamat web", hint="Diawali https://"),
+    }
+)
 SLUGS = list_of(slug, unique=True)
 TEXTS = list_of(text)
 
-DOKUMEN = text_or(
-    {
-        "dokumen": Field(text, True),
-        "jumlah": Field(count_or_text),
-        "keterangan": Field(text),
-        "jika": Field(text),
-        "opsional": Field(boolean, default=False),
-    },
-    main="dokumen",
-)
+
+def slugs_of(kind: str) -> Validator:
+    """Slugs of items of ``kind``; crossref checks that each exists."""
+    return shaped(list_of(slug, unique=True), "relation", item=slug, collection=kind)
+
+
+DOKUMEN_FIELDS = {
+    "dokumen": Field(text, True, label="Dokumen", hint="Nama dokumen yang dibawa, misalnya Kartu Keluarga (KK)"),
+    "jumlah": Field(count_or_text, label="Jumlah", hint="Angka saja (misalnya 1) atau kata-kata (2 lembar)"),
+    "keterangan": Field(text, label="Keterangan", hint="Misalnya: Fotokopi; asli ditunjukkan"),
+    "jika": Field(text, label="Hanya jika", hint="Isi bila dokumen ini hanya perlu dalam keadaan tertentu"),
+    "opsional": Field(boolean, default=False, label="Bawa bila ada", hint="Nyalakan bila dokumen ini tidak wajib"),
+}
+DOKUMEN = text_or(DOKUMEN_FIELDS, main="dokumen")
 
 
 def document(c: Checker, key: str, value: Any) -> Any:
@@ -409,7 +454,14 @@ def document(c: Checker, key: str, value: Any) -> Any:
     return result
 
 
-ALTERNATIVES = mapping({"salah_satu": Field(list_of(document, minimum=2), True), "keterangan": Field(text)})
+shaped(document, "text_or", fields=DOKUMEN_FIELDS, main="dokumen")
+ALTERNATIVES_FIELDS = {
+    "salah_satu": Field(
+        list_of(document, minimum=2), True, label="Salah satu dari", hint="Dua dokumen atau lebih; cukup bawa satu"
+    ),
+    "keterangan": Field(text, label="Keterangan"),
+}
+ALTERNATIVES = mapping(ALTERNATIVES_FIELDS)
 
 
 def requirement(c: Checker, key: str, value: Any) -> Any:
@@ -421,86 +473,119 @@ def requirement(c: Checker, key: str, value: Any) -> Any:
     return document(c, key, value)
 
 
+shaped(requirement, "requirement", document=DOKUMEN_FIELDS, alternatives=ALTERNATIVES_FIELDS)
+
+DRAF = Field(boolean, default=False, label="Draf", hint="Nyala: belum tampil di situs")
+ALIAS = Field(SLUGS, default=(), label="Alamat lama", hint="Alamat (slug) lama yang dialihkan ke sini")
+SLUG = Field(slug, label="Alamat (slug)", hint="Kosongkan: alamat diambil dari nama berkas")
+
 LAYANAN: dict[str, Field] = {
-    "judul": Field(text, True),
-    "kategori": Field(text, True),
-    "ringkasan": Field(short_text(200), True),
-    "persyaratan": Field(list_of(requirement, minimum=1), True),
-    "prosedur": Field(list_of(text, minimum=1), True),
-    "waktu": Field(text, True),
-    "biaya": Field(rupiah_or_text, True),
-    "produk": Field(text, True),
-    "kanal": Field(list_of(one_of(KANAL), minimum=1, unique=True), True),
-    "diperbarui": Field(date, True),
-    "tautan_daring": Field(url),
-    "tempat": Field(text),
-    "wajib_datang": Field(boolean, default=False),
-    "penerbit": Field(text),
-    "terkait": Field(SLUGS, default=()),
-    "dasar_hukum": Field(TEXTS, default=()),
-    "formulir": Field(list_of(BERKAS), default=()),
-    "kata_kunci": Field(TEXTS, default=()),
-    "riwayat": Field(list_of(mapping({"tanggal": Field(date, True), "perubahan": Field(text, True)})), default=()),
-    "populer": Field(boolean, default=False),
-    "alias": Field(SLUGS, default=()),
-    "slug": Field(slug),
-    "draf": Field(boolean, default=False),
+    "judul": Field(text, True, label="Judul layanan", hint="Nama layanan seperti yang dicari warga"),
+    "kategori": Field(text, True, label="Kategori"),
+    "ringkasan": Field(
+        short_text(200), True, label="Ringkasan", hint="Satu kalimat: untuk siapa layanan ini (paling banyak 200 huruf)"
+    ),
+    "persyaratan": Field(
+        list_of(requirement, minimum=1), True, label="Persyaratan", hint="Dokumen yang dibawa warga, satu per butir"
+    ),
+    "prosedur": Field(list_of(text, minimum=1), True, label="Prosedur", hint="Langkah demi langkah, satu per butir"),
+    "waktu": Field(text, True, label="Waktu penyelesaian", hint="Misalnya: 1 hari kerja"),
+    "biaya": Field(
+        rupiah_or_text, True, label="Biaya", hint="Rupiah utuh tanpa titik (0 berarti gratis) atau kata-kata"
+    ),
+    "produk": Field(text, True, label="Produk layanan", hint="Apa yang diterima warga"),
+    "kanal": Field(
+        list_of(one_of(KANAL), minimum=1, unique=True), True, label="Cara mengajukan", hint="Boleh lebih dari satu"
+    ),
+    "diperbarui": Field(date, True, label="Tanggal diperbarui"),
+    "tautan_daring": Field(url, label="Alamat pengajuan daring", hint="Wajib bila cara mengajukan memuat daring"),
+    "tempat": Field(text, label="Tempat", hint="Kosongkan bila di kantor kecamatan"),
+    "wajib_datang": Field(boolean, default=False, label="Wajib datang sendiri"),
+    "penerbit": Field(text, label="Penerbit dokumen", hint="Instansi yang menerbitkan, bila bukan kecamatan"),
+    "terkait": Field(slugs_of("layanan"), default=(), label="Layanan terkait", hint="Langkah berikutnya bagi warga"),
+    "dasar_hukum": Field(TEXTS, default=(), label="Dasar hukum", hint="Satu peraturan per butir"),
+    "formulir": Field(list_of(BERKAS), default=(), label="Formulir"),
+    "kata_kunci": Field(TEXTS, default=(), label="Kata kunci", hint="Kata lain yang dipakai warga untuk mencari"),
+    "riwayat": Field(
+        list_of(
+            mapping(
+                {
+                    "tanggal": Field(date, True, label="Tanggal"),
+                    "perubahan": Field(text, True, label="Perubahan"),
+                }
+            )
+        ),
+        default=(),
+        label="Riwayat perubahan",
+    ),
+    "populer": Field(boolean, default=False, label="Tampilkan di beranda"),
+    "alias": ALIAS,
+    "slug": SLUG,
+    "draf": DRAF,
 }
 
 PENGUMUMAN: dict[str, Field] = {
-    "judul": Field(text, True),
-    "tanggal": Field(date_or_datetime, True),
-    "kategori": Field(text, True),
-    "ringkasan": Field(text),
-    "kelurahan": Field(SLUGS, default=()),
-    "layanan": Field(SLUGS, default=()),
-    "penting": Field(boolean, default=False),
-    "berlaku_hingga": Field(date),
-    "lampiran": Field(list_of(BERKAS), default=()),
-    "gambar": Field(text),
-    "gambar_alt": Field(text),
-    "alias": Field(SLUGS, default=()),
-    "slug": Field(slug),
-    "draf": Field(boolean, default=False),
+    "judul": Field(text, True, label="Judul pengumuman"),
+    "tanggal": Field(date_or_datetime, True, label="Tanggal", hint="TTTT-BB-HH, atau dengan jam: TTTT-BB-HH JJ:MM"),
+    "kategori": Field(text, True, label="Kategori"),
+    "ringkasan": Field(text, label="Ringkasan", hint="Kosongkan: diambil dari paragraf pertama"),
+    "kelurahan": Field(slugs_of("kelurahan"), default=(), label="Kelurahan", hint="Kosongkan bila untuk semua"),
+    "layanan": Field(slugs_of("layanan"), default=(), label="Layanan terkait"),
+    "penting": Field(boolean, default=False, label="Penting", hint="Disematkan di atas beranda"),
+    "berlaku_hingga": Field(date, label="Berlaku hingga"),
+    "lampiran": Field(list_of(BERKAS), default=(), label="Lampiran"),
+    "gambar": Field(image_name, label="Gambar"),
+    "gambar_alt": Field(text, label="Keterangan gambar", hint="Isi gambar, untuk pembaca layar; wajib bila ada gambar"),
+    "alias": ALIAS,
+    "slug": SLUG,
+    "draf": DRAF,
 }
 
 KELURAHAN: dict[str, Field] = {
-    "nama": Field(text, True),
-    "alamat": Field(text, True),
-    "telepon": Field(text),
-    "whatsapp": Field(whatsapp_number),
-    "email": Field(email),
-    "jam_layanan": Field(text),
-    "koordinat": Field(mapping({"lat": Field(number, True), "lon": Field(number, True)})),
-    "draf": Field(boolean, default=False),
+    "nama": Field(text, True, label="Nama kelurahan"),
+    "alamat": Field(text, True, label="Alamat kantor"),
+    "telepon": Field(text, label="Telepon"),
+    "whatsapp": Field(whatsapp_number, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"),
+    "email": Field(email, label="Email"),
+    "jam_layanan": Field(text, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"),
+    "koordinat": Field(
+        mapping({"lat": Field(number, True, label="Lintang"), "lon": Field(number, True, label="Bujur")}),
+        label="Koordinat peta",
+    ),
+    "draf": DRAF,
 }
 
 HALAMAN: dict[str, Field] = {
-    "judul": Field(text, True),
-    "ringkasan": Field(text),
-    "menu": Field(whole_number),
-    "draf": Field(boolean, default=False),
+    "judul": Field(text, True, label="Judul halaman"),
+    "ringkasan": Field(text, label="Ringkasan"),
+    "menu": Field(whole_number, label="Urutan di menu", hint="Kosongkan bila tidak tampil di menu"),
+    "draf": DRAF,
 }
 
 SITUS: dict[str, Field] = {
-    "nama": Field(text, True),
-    "kota": Field(text, True),
-    "provinsi": Field(text, True),
-    "url": Field(url, True),
-    "alamat": Field(text, True),
-    "telepon": Field(text, True),
-    "whatsapp": Field(whatsapp_number, True),
-    "email": Field(email, True),
-    "jam_layanan": Field(text, True),
-    "zona_waktu": Field(timezone, True),
-    "kategori_layanan": Field(list_of(text, minimum=1, unique=True), True),
-    "kategori_pengumuman": Field(list_of(text, minimum=1, unique=True), True),
-    "kategori_gratis": Field(list_of(text, unique=True), default=()),
-    "pengaduan": Field(list_of(TAUTAN, minimum=1), True),
-    "survei": Field(url),
-    "tautan": Field(list_of(TAUTAN), default=()),
-    "lisensi_data": Field(TAUTAN),
+    "nama": Field(text, True, label="Nama kantor"),
+    "kota": Field(text, True, label="Kota"),
+    "provinsi": Field(text, True, label="Provinsi"),
+    "url": Field(url, True, label="Alamat situs", hint="Diawali https://"),
+    "alamat": Field(text, True, label="Alamat kantor"),
+    "telepon": Field(text, True, label="Telepon"),
+    "whatsapp": Field(whatsapp_number, True, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"),
+    "email": Field(email, True, label="Email"),
+    "jam_layanan": Field(text, True, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"),
+    "zona_waktu": Field(timezone, True, label="Zona waktu", hint="Asia/Makassar untuk WITA"),
+    "kategori_layanan": Field(list_of(text, minimum=1, unique=True), True, label="Kategori layanan"),
+    "kategori_pengumuman": Field(list_of(text, minimum=1, unique=True), True, label="Kategori pengumuman"),
+    "kategori_gratis": Field(
+        list_of(text, unique=True), default=(), label="Kategori yang selalu gratis", hint="Dari kategori layanan"
+    ),
+    "pengaduan": Field(list_of(TAUTAN, minimum=1), True, label="Saluran pengaduan"),
+    "survei": Field(url, label="Alamat survei kepuasan"),
+    "tautan": Field(list_of(TAUTAN), default=(), label="Tautan lain"),
+    "lisensi_data": Field(TAUTAN, label="Lisensi data terbuka"),
 }
+
+# Kinds whose Markdown body (below the front matter) must not be empty.
+BODY_REQUIRED = frozenset({"pengumuman"})
 
 KINDS: dict[str, dict[str, Field]] = {
     "layanan": LAYANAN,

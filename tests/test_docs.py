@@ -95,11 +95,11 @@ DENIED = re.compile(
 
 
 def message_strings() -> list[tuple[str, int, str]]:
-    """Every string literal with a space in layanan/*.py, docstrings and comments in generated files aside."""
+    """Every string literal with a space in layanan/**/*.py, docstrings and comments in generated files aside."""
     import ast
 
     found = []
-    for path in sorted((ROOT / "layanan").glob("*.py")):
+    for path in sorted((ROOT / "layanan").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
             id(node.body[0].value)

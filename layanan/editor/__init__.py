@@ -1,0 +1,1 @@
+"""The browser editor: Decap CMS behind a login, our checks before every write, git for history."""

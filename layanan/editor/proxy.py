@@ -1,0 +1,215 @@
+"""Decap's proxy-backend protocol (``POST {action, params}``), with our checks before every write.
+
+Paths are repository-relative, as Decap sends them; only regular files inside
+content/ are read, and only content files and uploads in content/berkas/ are
+written. Every write is tried on a mirror of the whole site first (staging.py)
+and committed only when the site would still build.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from layanan import reader, schema
+from layanan.editor import entries, repo, staging, uploads
+from layanan.editor.users import User
+from layanan.editor.workspace import Workspace
+from layanan.frontmatter import split
+
+
+class Refused(Exception):
+    """A request answered with ``status`` and a message for staff (Decap shows it in a toast)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def resolve(ws: Workspace, path: Any) -> str:
+    """A repository-relative path inside content/, or Refused: no '..', hidden parts or symlinks."""
+    if not isinstance(path, str) or not path or "\x00" in path or "\\" in path:
+        raise Refused(400, "alamat berkas tidak sah")
+    pure = PurePosixPath(path)
+    inside = PurePosixPath(ws.prefix)
+    if pure.is_absolute() or any(part in ("..", ".") or part.startswith(".") for part in pure.parts):
+        raise Refused(403, f"'{path}' berada di luar folder konten; penyunting hanya membuka berkas di {ws.prefix}/")
+    if pure.parts[: len(inside.parts)] != inside.parts or pure == inside:
+        raise Refused(403, f"'{path}' berada di luar folder konten; penyunting hanya membuka berkas di {ws.prefix}/")
+    here = ws.root
+    for part in pure.parts:
+        here = here / part
+        if here.is_symlink():
+            raise Refused(403, f"'{path}' adalah tautan simbolik; penyunting tidak membukanya")
+    real = Path(os.path.realpath(ws.root / path))
+    if not real.is_relative_to(os.path.realpath(ws.content)):
+        raise Refused(403, f"'{path}' berada di luar folder konten")
+    return pure.as_posix()
+
+
+def _entry_path(ws: Workspace, path: Any) -> str:
+    """A path staff may write an entry to: content/situs.yaml or content/<jenis>/<nama>.md."""
+    path = resolve(ws, path)
+    parts = PurePosixPath(path).relative_to(ws.prefix).parts
+    if parts == ("situs.yaml",) or (len(parts) == 2 and parts[0] in schema.KINDS and parts[1].endswith(".md")):
+        return path
+    raise Refused(403, f"'{path}' bukan berkas isi; yang bisa disunting: situs.yaml dan berkas .md di {ws.prefix}/")
+
+
+def _media_path(ws: Workspace, path: Any, data: bytes) -> str:
+    path = resolve(ws, path)
+    parts = PurePosixPath(path).relative_to(ws.prefix).parts
+    if len(parts) != 2 or parts[0] != "berkas":
+        raise Refused(403, f"berkas hanya boleh diunggah ke {ws.prefix}/berkas/")
+    why = uploads.problem(parts[1], data)
+    if why:
+        raise Refused(413 if len(data) > uploads.MAX_BYTES else 422, f"Berkas TIDAK diunggah: {why}")
+    return path
+
+
+def _read(ws: Workspace, path: str) -> bytes | None:
+    target = ws.root / path
+    return target.read_bytes() if target.is_file() and not target.is_symlink() else None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _entry(ws: Workspace, path: str, label: str | None = None) -> dict[str, Any]:
+    data = _read(ws, path)
+    file = {"path": path, "label": label, "id": _sha(data) if data is not None else None}
+    if data is None:
+        return {"data": None, "file": file}
+    return {"data": entries.to_editor(path, data.decode("utf-8", errors="replace")), "file": file}
+
+
+def _media(path: str, data: bytes) -> dict[str, Any]:
+    content = base64.b64encode(data).decode()
+    return {"id": _sha(data), "content": content, "encoding": "base64", "path": path, "name": Path(path).name}
+
+
+def _decode(asset: Any) -> tuple[str, bytes]:
+    if not isinstance(asset, dict) or not isinstance(asset.get("content"), str):
+        raise Refused(400, "unggahan tidak lengkap")
+    try:
+        data = (
+            base64.b64decode(asset["content"], validate=True)
+            if asset.get("encoding") == "base64"
+            else (asset["content"].encode())
+        )
+    except (binascii.Error, ValueError) as exc:
+        raise Refused(400, "isi unggahan rusak; unggah lagi") from exc
+    return asset.get("path"), data
+
+
+def _message(options: Any, fallback: str) -> str:
+    text = options.get("commitMessage") if isinstance(options, dict) else None
+    text = re.sub(r"\s+", " ", text).strip()[:200] if isinstance(text, str) else ""
+    return text or fallback
+
+
+def save(ws: Workspace, change: repo.Change, user: User, message: str, refusal: str) -> str:
+    """Check ``change`` as the whole site would be after it; commit it or raise Refused(422)."""
+    with ws.saving, repo.locked(ws.root, ws.state):
+        staging.mirror(ws.content, ws.mirror)
+        staging.apply(ws.root, ws.content, ws.mirror, change)
+        outcome = staging.build(ws.settings, ws.mirror, ws.preview)
+        if not outcome.ok:
+            if outcome.environment:
+                raise Refused(503, "Perubahan TIDAK disimpan karena masalah di server:\n" + "\n".join(outcome.problems))
+            raise Refused(422, refusal + "\n" + "\n".join(outcome.problems))
+        return repo.commit(ws.root, ws.state, change, repo.Author(user.nama, user.email), message)
+
+
+def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
+    """The item's page in the preview, or None when there is no preview yet."""
+    if not (ws.preview / "index.html").is_file():
+        return None
+    if collection not in schema.KINDS or not isinstance(slug, str):
+        return "/pratinjau/"
+    path = resolve(ws, f"{ws.prefix}/{collection}/{slug}.md")
+    data = _read(ws, path)
+    source, _ = split(data.decode("utf-8", errors="replace"), path) if data else (None, [])
+    own = source.doc.data.get("slug") if source else None
+    name = own if isinstance(own, str) and schema.SLUG_RE.match(own) else reader.default_slug(collection, path)
+    return "/pratinjau" + reader.URLS[collection][0].format(slug=name)
+
+
+def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
+    """Answer one request of the protocol; raises Refused."""
+    if not isinstance(params, dict):
+        raise Refused(400, "permintaan tidak lengkap")
+    if action == "info":
+        return {"repo": ws.root.name, "publish_modes": ["simple"], "type": "layanan"}
+    if action == "entriesByFolder":
+        folder = resolve(ws, params.get("folder"))
+        extension = str(params.get("extension") or "md")
+        names = sorted(p.name for p in (ws.root / folder).glob(f"*.{extension}") if p.is_file() and not p.is_symlink())
+        return [_entry(ws, f"{folder}/{name}") for name in names if not name.startswith(".")]
+    if action == "entriesByFiles":
+        files = params.get("files") or []
+        return [_entry(ws, resolve(ws, f.get("path")), f.get("label")) for f in files if isinstance(f, dict)]
+    if action == "getEntry":
+        return _entry(ws, resolve(ws, params.get("path")))
+    if action == "getMedia":
+        folder = resolve(ws, params.get("mediaFolder"))
+        found = sorted(p for p in (ws.root / folder).glob("*") if p.is_file() and not p.is_symlink())
+        return [_media(f"{folder}/{p.name}", p.read_bytes()) for p in found if not p.name.startswith(".")]
+    if action == "getMediaFile":
+        path = resolve(ws, params.get("path"))
+        data = _read(ws, path)
+        if data is None:
+            raise Refused(404, f"berkas '{path}' tidak ada")
+        return _media(path, data)
+    if action == "persistEntry":
+        return _persist_entry(ws, user, params)
+    if action == "persistMedia":
+        path, data = _decode(params.get("asset"))
+        path = _media_path(ws, path, data)
+        message = _message(params.get("options"), f"Unggah {Path(path).name}")
+        save(ws, repo.Change(writes={path: data}), user, message, "Berkas TIDAK diunggah; perbaiki dulu:")
+        return _media(path, data)
+    if action in ("deleteFile", "deleteFiles"):
+        paths = params.get("paths") if action == "deleteFiles" else [params.get("path")]
+        if not isinstance(paths, list) or not paths:
+            raise Refused(400, "tidak ada berkas yang dihapus")
+        paths = [resolve(ws, p) for p in paths]
+        for path in paths:
+            if _read(ws, path) is None:
+                raise Refused(404, f"berkas '{path}' tidak ada")
+        message = _message(params.get("options"), "Hapus " + ", ".join(paths))
+        refusal = "TIDAK dihapus: isi lain masih merujuk ke sini (ubah dulu berkas berikut):"
+        save(ws, repo.Change(deletes=paths), user, message, refusal)
+        return {"message": "terhapus"}
+    if action == "getDeployPreview":
+        url = preview_url(ws, params.get("collection"), params.get("slug"))
+        return {"url": url, "status": "SUCCESS"} if url else None
+    raise Refused(422, f"permintaan '{action}' tidak dikenal")
+
+
+def _persist_entry(ws: Workspace, user: User, params: dict[str, Any]) -> Any:
+    files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
+    if not files or not all(isinstance(f, dict) and isinstance(f.get("raw"), str) for f in files):
+        raise Refused(400, "tidak ada isi yang disimpan")
+    change = repo.Change()
+    for file in files:
+        path = _entry_path(ws, file.get("path"))
+        target = _entry_path(ws, file["newPath"]) if file.get("newPath") else path
+        previous = _read(ws, target)
+        text = previous.decode("utf-8", errors="replace") if previous else None
+        change.writes[target] = entries.from_editor(target, file["raw"], text).encode("utf-8")
+        if target != path:
+            change.deletes.append(path)
+    for asset in params.get("assets") or []:
+        path, data = _decode(asset)
+        change.writes[_media_path(ws, path, data)] = data
+    message = _message(params.get("options"), "Ubah " + ", ".join(change.paths))
+    save(ws, change, user, message, "Perubahan TIDAK disimpan; perbaiki dulu:")
+    return {"message": "tersimpan"}

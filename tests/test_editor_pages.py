@@ -1,0 +1,147 @@
+"""The editor's own pages: history with names and diffs, undo for publishers, preview, and the publish button."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import LENGKAP, SAMPLE
+from tests.editorkit import ROOT, Editor, git, layanan, make_repository, start
+from tests.test_editor_proxy import persist, raw
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory):
+    running = start(make_repository(tmp_path_factory.mktemp("halaman") / "situs", SAMPLE))
+    yield running
+    running.stop()
+
+
+def page(editor: Editor, cookie: str, path: str, form: bytes | None = None) -> tuple[int, BeautifulSoup]:
+    headers = {"Cookie": cookie, **({"Origin": editor.base} if form is not None else {})}
+    answer = editor.request(path, form, headers)
+    return answer.status, BeautifulSoup(answer.data, "html.parser")
+
+
+def edit(editor: Editor, cookie: str, path: str, old: str, new: str, message: str) -> str:
+    answer = persist(editor, cookie, path, raw(editor, cookie, path).replace(old, new, 1), message)
+    assert answer.status == 200, answer
+    return git(editor.repo, "rev-parse", "HEAD").strip()
+
+
+def test_history_lists_who_changed_what_with_a_diff(editor: Editor):
+    sari = editor.session("sari")
+    sha = edit(editor, sari, "content/layanan/sku.md", "Foto tempat usaha", "Foto tempat usaha terbaru", "Ubah SKU")
+    status, soup = page(editor, sari, "/riwayat")
+    assert status == 200
+    first = soup.select("tbody tr")[0]
+    cells = [td.get_text(" ", strip=True) for td in first.select("td")]
+    assert cells[1:] == ["Sari Dewi", "Ubah SKU", "content/layanan/sku.md"]
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2}", cells[0]), cells[0]
+    assert first.select_one("a")["href"] == f"/riwayat/{sha}"
+    status, diff = page(editor, sari, f"/riwayat/{sha}")
+    assert status == 200
+    added = [s.get_text() for s in diff.select(".tambah")]
+    removed = [s.get_text() for s in diff.select(".kurang")]
+    assert "+    dokumen: Foto tempat usaha terbaru" in added or "+  - Foto tempat usaha terbaru" in added, added
+    assert any("Foto tempat usaha" in line for line in removed)
+    assert diff.select_one("form[action$='/batalkan']") is None  # sari edits, she does not undo
+
+
+def test_a_publisher_undoes_a_change_as_a_new_commit(editor: Editor):
+    sari, budi = editor.session("sari"), editor.session("budi")
+    path = "content/kelurahan/loa-buah.md"
+    before = (editor.repo / path).read_text()
+    sha = edit(editor, sari, path, "Kota Samarinda.", "Kota Samarinda, Kalimantan Timur.", "Ubah Loa Buah")
+    edit(editor, sari, "content/layanan/sktm.md", "SKTM", "SKTM", "Simpan tanpa perubahan")
+    status, soup = page(editor, budi, f"/riwayat/{sha}/batalkan", b"")
+    assert status == 200
+    assert "dibatalkan" in soup.select_one("[role=status]").get_text()
+    assert (editor.repo / path).read_text() == before
+    assert editor.log()[0] == "Budi Santoso <budi@kecamatan.example>|Batalkan: Ubah Loa Buah"
+
+
+def test_an_undo_that_would_break_the_site_is_refused(editor: Editor):
+    sari, budi = editor.session("sari"), editor.session("budi")
+    new = "content/layanan/legalisir.md"
+    text = raw(editor, sari, "content/layanan/sku.md").replace("Surat Keterangan Usaha (SKU)", "Legalisir Dokumen")
+    assert persist(editor, sari, new, text, "Tambah legalisir").status == 200
+    added = git(editor.repo, "rev-parse", "HEAD").strip()
+    terkait = raw(editor, sari, "content/layanan/sktm.md")
+    assert "terkait:" not in terkait
+    changed = terkait.replace("kanal:\n", "terkait:\n  - legalisir\nkanal:\n", 1)
+    assert persist(editor, sari, "content/layanan/sktm.md", changed, "SKTM merujuk legalisir").status == 200
+    log = editor.log()
+    status, soup = page(editor, budi, f"/riwayat/{added}/batalkan", b"")
+    assert status == 422
+    alert = soup.select_one("[role=status]").get_text()
+    assert "Pembatalan TIDAK disimpan" in alert and "content/layanan/sktm.md" in alert
+    assert editor.log() == log and (editor.repo / new).exists()
+
+
+def test_the_preview_needs_a_session_and_keeps_links_inside_it(editor: Editor):
+    assert editor.request("/pratinjau/").status == 303
+    sari = editor.session("sari")
+    status, soup = page(editor, sari, "/pratinjau/")
+    assert status == 200
+    links = [a["href"] for a in soup.select("a[href^='/']")]
+    assert links and all(href.startswith("/pratinjau/") for href in links), links
+    css = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+    assert css and all(href.startswith("/pratinjau/theme/") for href in css)
+    assert editor.request(css[0], headers={"Cookie": sari}).status == 200
+    assert "[ISI:" in soup.get_text() or soup.select(".isian, .kosong, mark")  # placeholders show, as in livereload
+    assert page(editor, sari, "/pratinjau/tidak-ada/")[0] == 404
+
+
+def test_the_publish_page_lists_what_changed_and_the_blanks_left(editor: Editor):
+    budi = editor.session("budi")
+    status, soup = page(editor, budi, "/terbitkan")
+    assert status == 200
+    changes = [li.get_text() for li in soup.find("h2", string=re.compile("berubah")).find_next("ul").select("li")]
+    assert "Diubah: content/layanan/sku.md" in changes  # nothing published yet: everything is new or changed
+    blanks = soup.find("h2", string=re.compile("belum dilengkapi")).find_next("ul").select("li")
+    assert blanks
+    link = blanks[0].select_one("a")
+    assert link["href"].startswith("/admin/#/collections/")
+    assert "baris" in blanks[0].get_text()
+
+
+def work(repo: Path):
+    """What the systemd path unit starts when the button is pressed."""
+    return layanan("terbitkan-antrean", "--settings", str(ROOT / "pelicanconf.py"), "--content", str(repo / "content"),
+                   cwd=repo)  # fmt: skip
+
+
+def test_the_publish_button_queues_a_run_that_another_process_does(tmp_path: Path):
+    repo = make_repository(tmp_path / "situs", LENGKAP)
+    target = tmp_path / "terbit"
+    (repo / ".env").write_text(f"PUBLISH_TARGET={target}\n")
+    editor = start(repo)
+    try:
+        budi = editor.session("budi")
+        status, soup = page(editor, budi, "/terbitkan")
+        assert "Semua isian sudah dilengkapi" in soup.get_text()
+        status, soup = page(editor, budi, "/terbitkan", b"")
+        assert status == 303 or "menunggu" in soup.get_text()
+        status, soup = page(editor, budi, "/terbitkan")
+        assert "menunggu dijalankan" in soup.get_text()
+        assert soup.select_one("meta[http-equiv=refresh]")
+        assert soup.select_one("form[action='/terbitkan']") is None  # one run at a time
+        worker = work(repo)
+        assert worker.returncode != 0  # the target holds no releases/ yet: publish refuses, safely
+        status, soup = page(editor, budi, "/terbitkan")
+        assert "GAGAL" in soup.get_text() and "invoke publish --pertama" in soup.select_one("pre").get_text()
+        (target / "releases").mkdir(parents=True)
+        page(editor, budi, "/terbitkan", b"")
+        worker = work(repo)
+        assert worker.returncode == 0, worker.stdout + worker.stderr
+        status, soup = page(editor, budi, "/terbitkan")
+        assert "Terbit terakhir berhasil" in soup.get_text()
+        assert (target / "current" / "index.html").is_file()
+        changes = soup.find("h2", string=re.compile("berubah")).find_next("p")
+        assert changes.get_text() == "Tidak ada perubahan."
+    finally:
+        editor.stop()
