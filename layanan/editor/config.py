@@ -28,7 +28,7 @@ COMMIT_MESSAGES = {
     "uploadMedia": "Unggah berkas “{{path}}”",
     "deleteMedia": "Hapus berkas “{{path}}”",
 }
-BODY = {"name": "body", "label": "Isi", "widget": "markdown", "required": False}
+BODY = {"name": "body", "label": "Isi", "widget": "markdown"}
 KANAL_LABELS = {"whatsapp": "WhatsApp", "loket": "Loket (datang ke kantor)", "daring": "Daring (situs lain)"}
 COLLECTIONS = {
     "layanan": ("Layanan", "Layanan", "{{slug}}", ["judul", "diperbarui"]),
@@ -111,7 +111,6 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
     """The whole config.yml for the current situs.yaml (a plain dict of what it says)."""
     collections = []
     for kind, (label, singular, slug, sortable) in COLLECTIONS.items():
-        body = BODY | {"required": kind in schema.BODY_REQUIRED}
         collections.append(
             {
                 "name": kind,
