@@ -77,6 +77,18 @@ def nginx_config(c, site="/srv/situs"):
 
 
 @task
+def editor(c, host="127.0.0.1", port=8001):
+    """Jalankan penyunting di peramban: http://127.0.0.1:8001/masuk (akun: python -m layanan pengguna tambah)."""
+    c.run(f'"{PY}" -m layanan editor --host {shlex.quote(host)} --port {port}', pty=False)
+
+
+@task
+def gambar(c):
+    """Ambil ulang gambar layar panduan petugas (docs/gambar/) dari penyunting yang sebenarnya."""
+    c.run(f'LAYANAN_GAMBAR=docs/gambar "{PY}" -m pytest -q tests/test_editor_ui.py', pty=False)
+
+
+@task
 def bench(c, sizes="", runs=3):
     """Ukur kecepatan build terhadap Pelican dan Hugo; menulis benchmarks/RESULTS.md."""
     extra = f"--sizes {sizes}" if sizes else ""

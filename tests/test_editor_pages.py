@@ -26,20 +26,20 @@ def page(editor: Editor, cookie: str, path: str, form: bytes | None = None) -> t
     return answer.status, BeautifulSoup(answer.data, "html.parser")
 
 
-def edit(editor: Editor, cookie: str, path: str, old: str, new: str, message: str) -> str:
-    answer = persist(editor, cookie, path, raw(editor, cookie, path).replace(old, new, 1), message)
+def edit(editor: Editor, cookie: str, path: str, old: str, new: str) -> str:
+    answer = persist(editor, cookie, path, raw(editor, cookie, path).replace(old, new, 1))
     assert answer.status == 200, answer
     return git(editor.repo, "rev-parse", "HEAD").strip()
 
 
 def test_history_lists_who_changed_what_with_a_diff(editor: Editor):
     sari = editor.session("sari")
-    sha = edit(editor, sari, "content/layanan/sku.md", "Foto tempat usaha", "Foto tempat usaha terbaru", "Ubah SKU")
+    sha = edit(editor, sari, "content/layanan/sku.md", "Foto tempat usaha", "Foto tempat usaha terbaru")
     status, soup = page(editor, sari, "/riwayat")
     assert status == 200
     first = soup.select("tbody tr")[0]
     cells = [td.get_text(" ", strip=True) for td in first.select("td")]
-    assert cells[1:] == ["Sari Dewi", "Ubah SKU", "content/layanan/sku.md"]
+    assert cells[1:] == ["Sari Dewi", "Ubah layanan “Surat Keterangan Usaha (SKU)”", "content/layanan/sku.md"]
     assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2}", cells[0]), cells[0]
     assert first.select_one("a")["href"] == f"/riwayat/{sha}"
     status, diff = page(editor, sari, f"/riwayat/{sha}")
@@ -55,25 +55,25 @@ def test_a_publisher_undoes_a_change_as_a_new_commit(editor: Editor):
     sari, budi = editor.session("sari"), editor.session("budi")
     path = "content/kelurahan/loa-buah.md"
     before = (editor.repo / path).read_text()
-    sha = edit(editor, sari, path, "Kota Samarinda.", "Kota Samarinda, Kalimantan Timur.", "Ubah Loa Buah")
-    edit(editor, sari, "content/layanan/sktm.md", "SKTM", "SKTM", "Simpan tanpa perubahan")
+    sha = edit(editor, sari, path, "Kota Samarinda.", "Kota Samarinda, Kalimantan Timur.")
+    edit(editor, sari, "content/layanan/sktm.md", "Surat pengantar", "Surat pengantar")  # a later save, elsewhere
     status, soup = page(editor, budi, f"/riwayat/{sha}/batalkan", b"")
     assert status == 200
     assert "dibatalkan" in soup.select_one("[role=status]").get_text()
     assert (editor.repo / path).read_text() == before
-    assert editor.log()[0] == "Budi Santoso <budi@kecamatan.example>|Batalkan: Ubah Loa Buah"
+    assert editor.log()[0] == "Budi Santoso <budi@kecamatan.example>|Batalkan: Ubah kelurahan “Kelurahan Loa Buah”"
 
 
 def test_an_undo_that_would_break_the_site_is_refused(editor: Editor):
     sari, budi = editor.session("sari"), editor.session("budi")
     new = "content/layanan/legalisir.md"
     text = raw(editor, sari, "content/layanan/sku.md").replace("Surat Keterangan Usaha (SKU)", "Legalisir Dokumen")
-    assert persist(editor, sari, new, text, "Tambah legalisir").status == 200
+    assert persist(editor, sari, new, text).status == 200
     added = git(editor.repo, "rev-parse", "HEAD").strip()
     terkait = raw(editor, sari, "content/layanan/sktm.md")
     assert "terkait:" not in terkait
     changed = terkait.replace("kanal:\n", "terkait:\n  - legalisir\nkanal:\n", 1)
-    assert persist(editor, sari, "content/layanan/sktm.md", changed, "SKTM merujuk legalisir").status == 200
+    assert persist(editor, sari, "content/layanan/sktm.md", changed).status == 200
     log = editor.log()
     status, soup = page(editor, budi, f"/riwayat/{added}/batalkan", b"")
     assert status == 422
@@ -101,7 +101,7 @@ def test_the_publish_page_lists_what_changed_and_the_blanks_left(editor: Editor)
     status, soup = page(editor, budi, "/terbitkan")
     assert status == 200
     changes = [li.get_text() for li in soup.find("h2", string=re.compile("berubah")).find_next("ul").select("li")]
-    assert "Diubah: content/layanan/sku.md" in changes  # nothing published yet: everything is new or changed
+    assert "Ditambahkan: content/layanan/sku.md" in changes  # nothing published from here yet: all of it is new
     blanks = soup.find("h2", string=re.compile("belum dilengkapi")).find_next("ul").select("li")
     assert blanks
     link = blanks[0].select_one("a")

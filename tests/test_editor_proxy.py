@@ -40,9 +40,10 @@ def raw(editor: Editor, cookie: str, path: str) -> str:
     return answer.data["data"]
 
 
-def persist(editor: Editor, cookie: str, path: str, text: str, message: str = "Ubah layanan") -> object:
+def persist(editor: Editor, cookie: str, path: str, text: str) -> object:
+    """Save as Decap does; its English commit message is replaced by the editor's own."""
     params = {"dataFiles": [{"path": path, "slug": Path(path).stem, "raw": text}], "assets": []}
-    return editor.api(cookie, "persistEntry", params | {"options": {"commitMessage": message}})
+    return editor.api(cookie, "persistEntry", params | {"options": {"commitMessage": "Update Layanan"}})
 
 
 def upload(editor: Editor, cookie: str, name: str, data: bytes):
@@ -183,7 +184,7 @@ def test_a_pdf_upload_is_committed_by_the_clerk(editor: Editor, sari: str):
     assert answer.status == 200, answer
     assert answer.data["path"] == "content/berkas/formulir-f102.pdf"
     assert (editor.content / "berkas" / "formulir-f102.pdf").read_bytes() == PDF
-    assert editor.log()[0] == "Sari Dewi <sari@kecamatan.example>|Unggah formulir-f102.pdf"
+    assert editor.log()[0] == "Sari Dewi <sari@kecamatan.example>|Tambah berkas “formulir-f102.pdf”"
 
 
 # --- every write is checked --------------------------------------------------------------
@@ -216,9 +217,9 @@ def test_a_good_save_is_one_commit_by_the_clerk_and_the_preview_shows_it(editor:
     text = raw(editor, sari, path)
     assert "Surat keterangan kematian" in text
     changed = text.replace("Surat keterangan kematian", "Surat keterangan kematian (asli)", 1)
-    answer = persist(editor, sari, path, changed, "Ubah layanan “akta-kematian”")
+    answer = persist(editor, sari, path, changed)
     assert answer.status == 200, answer
-    assert editor.log()[0] == "Sari Dewi <sari@kecamatan.example>|Ubah layanan “akta-kematian”"
+    assert editor.log()[0] == "Sari Dewi <sari@kecamatan.example>|Ubah layanan “Akta Kematian”"
     assert git(editor.repo, "status", "--porcelain") == ""
     preview = editor.api(sari, "getDeployPreview", {"collection": "layanan", "slug": "akta-kematian"})
     assert preview.data == {"url": "/pratinjau/layanan/akta-kematian/", "status": "SUCCESS"}
@@ -246,8 +247,11 @@ def test_a_new_announcement_with_an_attachment_in_one_save(editor: Editor, sari:
     asset = {"path": "content/berkas/jadwal-rekam.pdf", "content": base64.b64encode(PDF).decode(),
              "encoding": "base64"}  # fmt: skip
     params = {"dataFiles": [{"path": path, "slug": "rekam", "raw": text}], "assets": [asset]}
-    answer = editor.api(sari, "persistEntry", params | {"options": {"commitMessage": "Tambah pengumuman"}})
+    answer = editor.api(sari, "persistEntry", params | {"options": {"commitMessage": "Create Pengumuman"}})
     assert answer.status == 200, answer
+    assert editor.log()[0].endswith(
+        "|Tambah pengumuman “Rekam KTP-el di Kelurahan Loa Bakung”; Tambah berkas “jadwal-rekam.pdf”"
+    )
     written = (editor.repo / path).read_text()
     assert "    berkas: jadwal-rekam.pdf\n" in written
     assert "tanggal: 2026-11-25 08:00\n" in written
@@ -263,7 +267,7 @@ def test_saves_from_two_sessions_at_once_both_land(editor: Editor):
 
     def save(i: int) -> None:
         changed = texts[i].replace("Kota Samarinda.", f"Kota Samarinda (perubahan {i}).", 1)
-        answers.append(persist(editor, cookies[i], paths[i], changed, f"Ubah kelurahan {i}"))
+        answers.append(persist(editor, cookies[i], paths[i], changed))
 
     threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
     for thread in threads:
@@ -272,7 +276,7 @@ def test_saves_from_two_sessions_at_once_both_land(editor: Editor):
         thread.join()
     assert [a.status for a in answers] == [200, 200]
     subjects = [line.split("|")[1] for line in editor.log()[:2]]
-    assert sorted(subjects) == ["Ubah kelurahan 0", "Ubah kelurahan 1"]
+    assert sorted(subjects) == ["Ubah kelurahan “Kelurahan Loa Buah”", "Ubah kelurahan “Kelurahan Lok Bahu”"]
     for i, path in enumerate(paths):
         assert f"(perubahan {i})" in (editor.repo / path).read_text()
 
@@ -286,7 +290,7 @@ def test_every_file_read_and_saved_unchanged_stays_the_same_and_valid(tmp_path: 
             if not file.is_file() or fields_of(path) is None:
                 continue
             before = file.read_text()
-            answer = persist(editor, cookie, path, raw(editor, cookie, path), f"Simpan {path}")
+            answer = persist(editor, cookie, path, raw(editor, cookie, path))
             assert answer.status == 200, (path, answer)
             assert _meaning(path, file.read_text()) == _meaning(path, before), path
     finally:

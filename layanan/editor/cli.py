@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             return run_editor(args)
         if args.command == "terbitkan-antrean":
             ws = workspace(args)
-            return publishing.work(ws.root, ws.state, str(ws.settings.parent / "publishconf.py"))
+            return publishing.work(ws.root, ws.state, str(ws.settings.parent / "publishconf.py"), ws.content)
         return accounts(args)
     except (users.UserError, repo.RepoError, vendor.VendorError) as exc:
         print(f"Gagal: {exc}", file=sys.stderr)

@@ -20,14 +20,9 @@ OPTIONS = {
     ("pengumuman", "kategori"): "kategori_pengumuman",
     ("situs", "kategori_gratis"): "kategori_layanan",
 }
-# What the history page shows for each change (Decap fills in the blanks).
-COMMIT_MESSAGES = {
-    "create": "Tambah {{collection}} “{{slug}}”",
-    "update": "Ubah {{collection}} “{{slug}}”",
-    "delete": "Hapus {{collection}} “{{slug}}”",
-    "uploadMedia": "Unggah berkas “{{path}}”",
-    "deleteMedia": "Hapus berkas “{{path}}”",
-}
+# Decap links an entry to site_url + preview_path; the editor redirects that to the item's page in
+# the preview (its address may differ from the file name: pengumuman drop their date, 'slug' overrides).
+PREVIEW_PATH = "pratinjau-ke/"
 BODY = {"name": "body", "label": "Isi", "widget": "markdown"}
 KANAL_LABELS = {"whatsapp": "WhatsApp", "loket": "Loket (datang ke kantor)", "daring": "Daring (situs lain)"}
 COLLECTIONS = {
@@ -126,6 +121,7 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
                 "summary": "{{" + TITLE_KEY[kind] + "}}",
                 "sortable_fields": sortable,
                 "editor": {"preview": False},  # the real page is one click away: "Lihat di pratinjau"
+                "preview_path": PREVIEW_PATH + kind + "/{{slug}}",
                 "fields": [
                     *_fields(schema.KINDS[kind], kind, situs),
                     BODY | {"required": kind in schema.BODY_REQUIRED},
@@ -150,11 +146,11 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
         }
     )
     return {
-        "backend": {"name": "proxy", "proxy_url": API, "branch": branch, "commit_messages": COMMIT_MESSAGES},
+        "backend": {"name": "proxy", "proxy_url": API, "branch": branch},
         "locale": "id",
         "media_folder": f"{prefix}/berkas",
         "public_folder": "",
-        "site_url": "/pratinjau/",
+        "site_url": "/",
         "display_url": "/pratinjau/",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "show_preview_links": True,

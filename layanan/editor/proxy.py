@@ -12,7 +12,6 @@ import base64
 import binascii
 import hashlib
 import os
-import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -109,10 +108,33 @@ def _decode(asset: Any) -> tuple[str, bytes]:
     return asset.get("path"), data
 
 
-def _message(options: Any, fallback: str) -> str:
-    text = options.get("commitMessage") if isinstance(options, dict) else None
-    text = re.sub(r"\s+", " ", text).strip()[:200] if isinstance(text, str) else ""
-    return text or fallback
+def _title(ws: Workspace, path: str, text: str | None) -> str:
+    """What staff call the file at ``path``: an item's title, or the file's name."""
+    parts = PurePosixPath(path).relative_to(ws.prefix).parts
+    if parts == ("situs.yaml",):
+        return "pengaturan situs"
+    kind = parts[0]
+    title = None
+    if kind in schema.KINDS and text:
+        source, _ = split(text, path)
+        title = source.doc.data.get(reader.TITLE_KEY[kind]) if source else None
+    name = title.strip() if isinstance(title, str) and title.strip() else PurePosixPath(path).name
+    return f"{kind} “{name[:120]}”"
+
+
+def _describe(ws: Workspace, change: repo.Change, new: set[str]) -> str:
+    """The history's line for a change, in staff's words: 'Ubah layanan “Akta Kematian”'."""
+    parts = []
+    for path in sorted(change.paths, key=lambda p: (PurePosixPath(p).parent.name == "berkas", p)):  # items first
+        if path in change.deletes and path not in change.writes:
+            verb = "Hapus"
+            data = _read(ws, path)
+            text = data.decode("utf-8", errors="replace") if data else None
+        else:
+            verb = "Tambah" if path in new else "Ubah"
+            text = change.writes[path].decode("utf-8", errors="replace")
+        parts.append(f"{verb} {_title(ws, path, text)}")
+    return "; ".join(parts)[:200]
 
 
 def save(ws: Workspace, change: repo.Change, user: User, message: str, refusal: str) -> str:
@@ -134,7 +156,7 @@ def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
         return None
     if collection not in schema.KINDS or not isinstance(slug, str):
         return "/pratinjau/"
-    path = resolve(ws, f"{ws.prefix}/{collection}/{slug}.md")
+    path = resolve(ws, f"{ws.prefix}/{collection}/{slug}.md")  # slug: the file's name, from Decap
     data = _read(ws, path)
     source, _ = split(data.decode("utf-8", errors="replace"), path) if data else (None, [])
     own = source.doc.data.get("slug") if source else None
@@ -173,8 +195,9 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
     if action == "persistMedia":
         path, data = _decode(params.get("asset"))
         path = _media_path(ws, path, data)
-        message = _message(params.get("options"), f"Unggah {Path(path).name}")
-        save(ws, repo.Change(writes={path: data}), user, message, "Berkas TIDAK diunggah; perbaiki dulu:")
+        change = repo.Change(writes={path: data})
+        message = _describe(ws, change, {path} if _read(ws, path) is None else set())
+        save(ws, change, user, message, "Berkas TIDAK diunggah; perbaiki dulu:")
         return _media(path, data)
     if action in ("deleteFile", "deleteFiles"):
         paths = params.get("paths") if action == "deleteFiles" else [params.get("path")]
@@ -184,9 +207,9 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
         for path in paths:
             if _read(ws, path) is None:
                 raise Refused(404, f"berkas '{path}' tidak ada")
-        message = _message(params.get("options"), "Hapus " + ", ".join(paths))
         refusal = "TIDAK dihapus: isi lain masih merujuk ke sini (ubah dulu berkas berikut):"
-        save(ws, repo.Change(deletes=paths), user, message, refusal)
+        change = repo.Change(deletes=paths)
+        save(ws, change, user, _describe(ws, change, set()), refusal)
         return {"message": "terhapus"}
     if action == "getDeployPreview":
         url = preview_url(ws, params.get("collection"), params.get("slug"))
@@ -210,6 +233,6 @@ def _persist_entry(ws: Workspace, user: User, params: dict[str, Any]) -> Any:
     for asset in params.get("assets") or []:
         path, data = _decode(asset)
         change.writes[_media_path(ws, path, data)] = data
-    message = _message(params.get("options"), "Ubah " + ", ".join(change.paths))
-    save(ws, change, user, message, "Perubahan TIDAK disimpan; perbaiki dulu:")
+    new = {path for path in change.writes if _read(ws, path) is None}
+    save(ws, change, user, _describe(ws, change, new), "Perubahan TIDAK disimpan; perbaiki dulu:")
     return {"message": "tersimpan"}

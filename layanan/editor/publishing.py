@@ -86,7 +86,7 @@ def ask(state: Path, nama: str, commit: str) -> bool:
     return True
 
 
-def work(root: Path, state: Path, settings: str) -> int:
+def work(root: Path, state: Path, settings: str, content: Path) -> int:
     """Run the waiting request, if any (the systemd service's command); returns publish's status."""
     queue = folder(state)
     try:
@@ -97,7 +97,8 @@ def work(root: Path, state: Path, settings: str) -> int:
     _write_json(queue / RUNNING, {**request, "pid": os.getpid()})
     commit = repo.head(root)
     with (queue / LOG).open("w", encoding="utf-8") as log:
-        code = run_layanan(["publish", "--settings", settings], root, stdout=log, stderr=subprocess.STDOUT).returncode
+        args = ["publish", "--settings", settings, "--content", str(content)]
+        code = run_layanan(args, root, stdout=log, stderr=subprocess.STDOUT).returncode
     if code == 0:
         (queue / LAST).write_text(commit + "\n")
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -153,12 +153,15 @@ class Entry:
 
 def log(root: Path, under: str, limit: int = 50) -> list[Entry]:
     """Recent commits that touched ``under``, newest first."""
-    out = git(root, "log", f"-{limit}", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--", under)
+    out = git(
+        root, "log", f"-{limit}", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f", "--", under
+    )
     entries = []
     for record in out.split("\x1e")[1:]:
-        header, _, names = record.partition("\n")
-        sha, nama, email, when, message = header.split("\x1f")
-        entries.append(Entry(sha, nama, email, when, message, [n for n in names.strip("\x00\n").split("\x00") if n]))
+        sha, nama, email, when, message, names = record.split("\x1f")
+        entries.append(
+            Entry(sha, nama, email, when, message, [n.strip("\n") for n in names.split("\x00") if n.strip()])
+        )
     return entries
 
 

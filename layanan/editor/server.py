@@ -179,6 +179,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._file(STATIC, "admin.html", csp=DECAP_CSP)
         if path == "/admin/config.yml":
             return self._config()
+        if match := re.fullmatch(rf"/{config.PREVIEW_PATH}([a-z]+)/([A-Za-z0-9_-]+)", path):
+            url = proxy.preview_url(self.server.ws, match[1], match[2])
+            return self._redirect(url or "/pratinjau/")
         if path == "/pratinjau" or path.startswith("/pratinjau/"):
             return self._preview(path.removeprefix("/pratinjau"))
         if path == "/riwayat":
