@@ -78,32 +78,22 @@ class NginxServer:
         subprocess.run(["nginx", "-c", str(self.config), "-e", str(self.error_log), "-s", "stop"], check=False)
 
 
-def start_nginx(folder: Path, site: Path, domain: str) -> NginxServer:
-    """nginx with deploy/nginx.conf as shipped: only the ports, paths and a test certificate change."""
+def certificate(folder: Path, domain: str) -> tuple[Path, Path]:
+    """A self-signed test certificate and its key for ``domain``."""
     folder.mkdir(parents=True, exist_ok=True)
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            f"/CN={domain}",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={domain}",
+         "-keyout", str(key), "-out", str(cert)],
         check=True,
         capture_output=True,
-    )
+    )  # fmt: skip
+    return cert, key
+
+
+def run_nginx(folder: Path, server_conf: str) -> NginxServer:
+    """nginx running one shipped server block, its listen lines moved to free ports of 127.0.0.1."""
     https_port, http_port = free_port(), free_port()
-    server_conf = nginx.render(domain, str(site), str(cert), str(key))
     server_conf = server_conf.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
     server_conf = server_conf.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     server_conf = "\n".join(line for line in server_conf.splitlines() if "listen [::]" not in line)
@@ -121,3 +111,9 @@ def start_nginx(folder: Path, site: Path, domain: str) -> NginxServer:
     subprocess.run(["nginx", "-c", str(config), "-e", str(error_log)], check=True)
     wait_for_port(https_port)
     return NginxServer(https_port, http_port, config, error_log)
+
+
+def start_nginx(folder: Path, site: Path, domain: str) -> NginxServer:
+    """nginx with deploy/nginx.conf as shipped: only the ports, paths and a test certificate change."""
+    cert, key = certificate(folder, domain)
+    return run_nginx(folder, nginx.render(domain, str(site), str(cert), str(key)))
