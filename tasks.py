@@ -90,9 +90,10 @@ def gambar(c):
 
 @task
 def bench(c, sizes="", runs=3):
-    """Ukur kecepatan build terhadap Pelican dan Hugo; menulis benchmarks/RESULTS.md."""
+    """Ukur kecepatan build terhadap Pelican dan Hugo, lalu penyunting; menulis benchmarks/RESULTS.md dan EDITOR.md."""
     extra = f"--sizes {sizes}" if sizes else ""
     c.run(f'"{PY}" benchmarks/bench.py --runs {runs} {extra}', pty=False)
+    c.run(f'"{PY}" benchmarks/editor.py', pty=False)
 
 
 @task

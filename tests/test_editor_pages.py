@@ -94,6 +94,9 @@ def test_the_preview_needs_a_session_and_keeps_links_inside_it(editor: Editor):
     assert editor.request(css[0], headers={"Cookie": sari}).status == 200
     assert "[ISI:" in soup.get_text() or soup.select(".isian, .kosong, mark")  # placeholders show, as in livereload
     assert page(editor, sari, "/pratinjau/tidak-ada/")[0] == 404
+    upload = editor.request("/pratinjau/berkas/ilustrasi-perekaman-ktp-el.svg", headers={"Cookie": sari})
+    assert upload.status == 200
+    assert upload.headers["Content-Security-Policy"] == "sandbox; default-src 'none'"  # runs nothing here
 
 
 def test_the_publish_page_lists_what_changed_and_the_blanks_left(editor: Editor):

@@ -236,7 +236,9 @@ class Handler(BaseHTTPRequestHandler):
         kind = STATIC_TYPES.get(target.suffix, "application/octet-stream")
         if target.suffix in (".html", ".css"):
             body = ROOT_LINK.sub(rb"\1/pratinjau/", body)
-        self._send(status, body, kind + ("; charset=utf-8" if kind.startswith("text") else ""))
+        # An uploaded file runs nothing on the editor's origin, whatever it holds (an SVG with a script).
+        headers = {"Content-Security-Policy": "sandbox; default-src 'none'"} if path.startswith("/berkas/") else None
+        self._send(status, body, kind + ("; charset=utf-8" if kind.startswith("text") else ""), headers)
 
     def _history(self, user: users.User, message: str = "", failed: bool = False, status: int = 200) -> None:
         entries = pages.history(self.server.ws)
