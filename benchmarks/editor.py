@@ -43,7 +43,8 @@ def main() -> None:
     try:
         cookie = editor.session("budi")
         path = sorted(p.relative_to(repo).as_posix() for p in (repo / "content" / "pengumuman").glob("*.md"))[7]
-        editor.api(cookie, "getEntry", {"path": path})  # the first preview build holds the lock until it is done
+        while editor.request("/pratinjau/", headers={"Cookie": cookie}).status != 200:
+            time.sleep(1)  # the first (cold) preview build of the whole site; saves wait for it
         saves = []
         for run in range(RUNS):
             text = editor.api(cookie, "getEntry", {"path": path}).data["data"]

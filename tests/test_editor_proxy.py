@@ -164,6 +164,7 @@ def test_a_symlink_in_content_is_never_followed(editor: Editor, sari: str):
         ("gambar.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 422, ".svg"),
         ("halaman.html", b"<script>alert(1)</script>", 422, ".html"),
         ("besar.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024), 413, "terlalu besar"),
+        ("sangat-besar.pdf", b"%PDF-1.4\n" + b"0" * (12 * 1024 * 1024), 413, "terlalu besar"),  # over the API's limit
         ("nama dengan spasi.pdf", PDF, 422, "tidak sah"),
         ("foto.png", b"\xff\xd8\xff\xe0JFIF", 422, "bukan PNG"),
     ],
@@ -177,6 +178,17 @@ def test_uploads_outside_the_allow_list_are_refused(
     assert words in answer.error
     assert editor.log() == before
     assert not (editor.content / "berkas" / name).exists()
+
+
+def test_the_media_list_sends_big_files_without_their_bytes(editor: Editor, sari: str):
+    big = b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024)
+    assert upload(editor, sari, "formulir-besar.pdf", big).status == 200
+    listed = {m["name"]: m for m in editor.api(sari, "getMedia", {"mediaFolder": "content/berkas"}).data}
+    assert listed["formulir-besar.pdf"]["content"] == ""
+    assert base64.b64decode(listed["ilustrasi-perekaman-ktp-el.svg"]["content"]).startswith(b"<svg")
+    whole = editor.api(sari, "getMediaFile", {"path": "content/berkas/formulir-besar.pdf"}).data
+    assert base64.b64decode(whole["content"]) == big
+    assert whole["id"] == listed["formulir-besar.pdf"]["id"]
 
 
 def test_a_pdf_upload_is_committed_by_the_clerk(editor: Editor, sari: str):

@@ -154,6 +154,16 @@ def test_a_new_announcement_with_a_date_a_kelurahan_by_name_and_a_pdf(clerk, edi
     only_local(clerk, editor)
 
 
+def test_an_announcement_opened_from_the_list_shows_its_whole_text(clerk, editor: Editor):
+    """The list gets titles and dates only (see entries.to_editor); opening an item loads all of it."""
+    login(clerk, editor, "sari")
+    clerk.goto(editor.base + "/admin/#/collections/pengumuman")
+    clerk.get_by_text("Pemutakhiran Data Penerima SKTM Tahun 2026").click()
+    clerk.get_by_label("Judul pengumuman", exact=True).wait_for()
+    body = clerk.locator("[data-slate-editor]")
+    assert "memeriksa datanya di kantor kelurahan" in body.inner_text()
+
+
 def test_deleting_a_service_another_lists_is_refused(clerk, editor: Editor):
     login(clerk, editor, "sari")
     open_entry(clerk, editor, "layanan", "ktp-el-baru", "Judul layanan")

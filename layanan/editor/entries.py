@@ -172,13 +172,21 @@ def _join(path: str, data: dict[str, Any], body: str) -> str:
     return f"---\n{dump(data)}---\n{body.strip(chr(10))}\n" if body.strip() else f"---\n{dump(data)}---\n"
 
 
-def to_editor(path: str, text: str) -> str:
-    """The file as Decap should see it."""
+def to_editor(path: str, text: str, listing: bool = False) -> str:
+    """The file as Decap should see it; for a ``listing``, the data without the body.
+
+    Decap only parses this, so libyaml's fast emitter writes it, in its own style. A
+    list of thousands of announcements needs only their titles and dates: Decap loads
+    an entry whole (getEntry) when it is opened.
+    """
     fields = fields_of(path)
     data, body = _parts(path, text) if fields else (None, "")
     if fields is None or not isinstance(data, dict):
         return text
-    return _join(path, _out_fields(fields, data), body)
+    front = yaml.dump(_out_fields(fields, data), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    if path.endswith(".yaml"):
+        return front
+    return f"---\n{front}---\n" + ("" if listing else body.strip("\n") + "\n")
 
 
 def from_editor(path: str, raw: str, previous: str | None = None) -> str:

@@ -21,6 +21,9 @@ from layanan.editor.users import User
 from layanan.editor.workspace import Workspace
 from layanan.frontmatter import split
 
+MEDIA_INLINE_MAX = 1024 * 1024
+LISTED_MAX = 50_000  # entries' list forms kept in memory (a few hundred bytes each)
+
 
 class Refused(Exception):
     """A request answered with ``status`` and a message for staff (Decap shows it in a toast)."""
@@ -81,16 +84,23 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _entry(ws: Workspace, path: str, label: str | None = None) -> dict[str, Any]:
+def _entry(ws: Workspace, path: str, label: str | None = None, listing: bool = False) -> dict[str, Any]:
     data = _read(ws, path)
     file = {"path": path, "label": label, "id": _sha(data) if data is not None else None}
     if data is None:
         return {"data": None, "file": file}
-    return {"data": entries.to_editor(path, data.decode("utf-8", errors="replace")), "file": file}
+    if not listing:
+        return {"data": entries.to_editor(path, data.decode("utf-8", errors="replace")), "file": file}
+    key = (path, file["id"])
+    if key not in ws.listed:
+        if len(ws.listed) > LISTED_MAX:
+            ws.listed.clear()
+        ws.listed[key] = entries.to_editor(path, data.decode("utf-8", errors="replace"), listing=True)
+    return {"data": ws.listed[key], "file": file}
 
 
-def _media(path: str, data: bytes) -> dict[str, Any]:
-    content = base64.b64encode(data).decode()
+def _media(path: str, data: bytes, inline: bool = True) -> dict[str, Any]:
+    content = base64.b64encode(data).decode() if inline else ""
     return {"id": _sha(data), "content": content, "encoding": "base64", "path": path, "name": Path(path).name}
 
 
@@ -174,7 +184,7 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
         folder = resolve(ws, params.get("folder"))
         extension = str(params.get("extension") or "md")
         names = sorted(p.name for p in (ws.root / folder).glob(f"*.{extension}") if p.is_file() and not p.is_symlink())
-        return [_entry(ws, f"{folder}/{name}") for name in names if not name.startswith(".")]
+        return [_entry(ws, f"{folder}/{name}", listing=True) for name in names if not name.startswith(".")]
     if action == "entriesByFiles":
         files = params.get("files") or []
         return [_entry(ws, resolve(ws, f.get("path")), f.get("label")) for f in files if isinstance(f, dict)]
@@ -183,7 +193,13 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
     if action == "getMedia":
         folder = resolve(ws, params.get("mediaFolder"))
         found = sorted(p for p in (ws.root / folder).glob("*") if p.is_file() and not p.is_symlink())
-        return [_media(f"{folder}/{p.name}", p.read_bytes()) for p in found if not p.name.startswith(".")]
+        # Decap asks for the whole library each time it starts: big files are listed without their
+        # bytes (getMediaFile sends them when one is opened), so fifty forms do not cost fifty downloads.
+        return [
+            _media(f"{folder}/{p.name}", p.read_bytes(), inline=p.stat().st_size <= MEDIA_INLINE_MAX)
+            for p in found
+            if not p.name.startswith(".")
+        ]
     if action == "getMediaFile":
         path = resolve(ws, params.get("path"))
         data = _read(ws, path)

@@ -42,6 +42,7 @@ STATIC_TYPES = {
 }
 MAX_FORM = 10_000
 MAX_API = 15 * 1024 * 1024  # a 10 MB upload, base64-encoded, and the rest of the request
+DRAIN = 64 * 1024 * 1024  # bodies up to this size are read to the end before a 413, so the browser sees it
 COOKIE = "sesi"
 # Decap needs inline styles (emotion) and eval-free wasm; nothing is loaded from another host.
 CSP = (
@@ -123,10 +124,20 @@ class Handler(BaseHTTPRequestHandler):
         return users.load(self.server.ws.state).get(name) if name else None
 
     def _body(self, limit: int) -> bytes | None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > limit:
+        """The request body, or None when it is over ``limit`` (read and dropped, so the answer arrives)."""
+        try:
+            length = max(0, int(self.headers.get("Content-Length") or 0))
+        except ValueError:
             return None
-        return self.rfile.read(length)
+        if length <= limit:
+            return self.rfile.read(length)
+        remaining = length if length <= DRAIN else 0
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+        return None
 
     def _path(self) -> str:
         return urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)

@@ -29,6 +29,9 @@ class Workspace:
     settings: Path  # the Pelican settings of the development build
     # A save holds a file lock too (other processes); this keeps this process's threads in line.
     saving: threading.Lock = field(default_factory=threading.Lock)
+    # (path, content hash) -> what a collection's list sends for that file: reopening a list of
+    # thousands of announcements parses only the files that changed.
+    listed: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def state(self) -> Path:
