@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+import re
 import signal
 import threading
 import time
@@ -44,6 +45,13 @@ def persist(editor: Editor, cookie: str, path: str, text: str) -> object:
     """Save as Decap does; its English commit message is replaced by the editor's own."""
     params = {"dataFiles": [{"path": path, "slug": Path(path).stem, "raw": text}], "assets": []}
     return editor.api(cookie, "persistEntry", params | {"options": {"commitMessage": "Update Layanan"}})
+
+
+def set_line(text: str, key: str, value: str) -> str:
+    """``text`` with the top-level ``key: ...`` line holding ``value`` (YAML, as typed)."""
+    changed, count = re.subn(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.M)
+    assert count == 1, key
+    return changed
 
 
 def upload(editor: Editor, cookie: str, name: str, data: bytes):
@@ -205,9 +213,9 @@ def test_a_pdf_upload_is_committed_by_the_clerk(editor: Editor, sari: str):
 def test_thousands_separators_in_biaya_are_refused_with_our_message(editor: Editor, sari: str):
     path = "content/layanan/akta-kematian.md"
     text = raw(editor, sari, path)
-    assert 'biaya: "0"' in text
+    assert re.search(r"^biaya: ['\"]0['\"]$", text, re.M)  # text in the form, as typed
     before, file_before = editor.log(), (editor.repo / path).read_bytes()
-    answer = persist(editor, sari, path, text.replace('biaya: "0"', 'biaya: "50.000"'))
+    answer = persist(editor, sari, path, set_line(text, "biaya", '"50.000"'))
     assert answer.status == 422
     assert "content/layanan/akta-kematian.md:" in answer.error
     assert "biaya: '50.000' ditulis dengan pemisah ribuan" in answer.error
@@ -217,8 +225,8 @@ def test_thousands_separators_in_biaya_are_refused_with_our_message(editor: Edit
 
 def test_every_problem_is_reported_at_once(editor: Editor, sari: str):
     path = "content/layanan/akta-kematian.md"
-    text = raw(editor, sari, path).replace('biaya: "0"', 'biaya: "Rp 5.000"').replace("kanal:\n", "kanal:\n  - pos\n")
-    answer = persist(editor, sari, path, text.replace("judul: Akta Kematian", "judul: ''"))
+    text = set_line(raw(editor, sari, path), "biaya", '"Rp 5.000"').replace("kanal:\n", "kanal:\n- pos\n")
+    answer = persist(editor, sari, path, set_line(text, "judul", "''"))
     assert answer.status == 422
     lines = answer.error.splitlines()[1:]
     assert {line.split(": ")[1] for line in lines} >= {"biaya", "kanal.1", "judul"}, lines

@@ -22,7 +22,7 @@ KIND_FIELD = "jenis"  # Decap's type key for persyaratan items
 MIDNIGHT = " 00:00"
 # Text YAML (1.1 or 1.2) could read as something else: numbers with dots, commas or colons,
 # leading zeros, signs. Written in quotes.
-LOOKS_NUMERIC = re.compile(r"[-+]?[\d.,:_ ]*\d[\d.,:_ ]*|0[xob].*|\.?(inf|nan)", re.I)
+LOOKS_NUMERIC = re.compile(r"[-+]?[\d.,:_ ]*\d[\d.,:_ ]*|[-+]?[\d.]+e[-+]?\d+|0[xob].*|[-+]?\.?(inf|nan)", re.I)
 
 
 class _Dumper(yaml.SafeDumper):
