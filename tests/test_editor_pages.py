@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import LENGKAP, SAMPLE
-from tests.editorkit import ROOT, Editor, git, layanan, make_repository, start
+from tests.conftest import LENGKAP, SAMPLE, Built
+from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, start
+from tests.test_accessibility import axe, summary
 from tests.test_editor_proxy import persist, raw
+from tests.test_validity import nu_errors
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +150,40 @@ def test_the_publish_button_queues_a_run_that_another_process_does(tmp_path: Pat
         assert changes.get_text() == "Tidak ada perubahan."
     finally:
         editor.stop()
+
+
+EDITOR_PAGES = ["/masuk", "/riwayat", "/riwayat/{sha}", "/terbitkan"]
+
+
+def test_the_editor_s_own_pages_are_valid_html(editor: Editor, tmp_path: Path):
+    budi = editor.session("budi")
+    sha = git(editor.repo, "rev-parse", "HEAD").strip()
+    for i, url in enumerate(EDITOR_PAGES):
+        answer = editor.request(url.format(sha=sha), headers={"Cookie": budi} if url != "/masuk" else {})
+        assert answer.status == 200, url
+        (tmp_path / f"{i}.html").write_bytes(answer.data)
+    assert nu_errors(Built(tmp_path)) == ""
+
+
+@pytest.mark.parametrize("width", [1024, 360])
+def test_the_editor_s_own_pages_pass_axe_and_fit_360px(browser, editor: Editor, width: int):
+    # The editor's CSP forbids inline scripts, as it should; axe is the test's, injected past it.
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="id-ID", bypass_csp=True)
+    tab = context.new_page()
+    try:
+        tab.goto(editor.base + "/masuk")
+        result = axe(tab)
+        assert result["violations"] == [], summary(result["violations"])
+        tab.fill("#pengguna", "budi")
+        tab.fill("#sandi", PASSWORD)
+        tab.click("button[type=submit]")
+        tab.wait_for_url(editor.base + "/admin/")
+        sha = git(editor.repo, "rev-parse", "HEAD").strip()
+        for url in EDITOR_PAGES[1:]:
+            tab.goto(editor.base + url.format(sha=sha))
+            result = axe(tab)
+            assert len(result["passes"]) >= 5, url
+            assert result["violations"] == [], (url, summary(result["violations"]))
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, url
+    finally:
+        context.close()
