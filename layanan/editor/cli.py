@@ -6,13 +6,15 @@ import argparse
 import getpass
 import ipaddress
 import sys
+import sysconfig
 from pathlib import Path
 
 from layanan.build import settings_for
 from layanan.editor import publishing, repo, server, users, vendor
 from layanan.editor.workspace import Workspace
 
-PROJECT = Path(__file__).resolve().parent.parent.parent  # where Decap's files are kept once fetched
+# Decap's files are kept once per installation (a venv's share/layanan/), not per site.
+INSTALLATION = Path(sysconfig.get_path("data"))
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -81,7 +83,7 @@ def _loopback(host: str) -> bool:
 
 def run_editor(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    decap = vendor.ensure(PROJECT)
+    decap = vendor.ensure(INSTALLATION)
     server.prepare(ws)
     httpd = server.Editor((args.host, args.port), ws, decap)
     if not _loopback(args.host):

@@ -1,4 +1,4 @@
-"""Decap CMS's built files: fetched once from the npm registry, verified, kept beside the project.
+"""Decap CMS's built files: fetched once from the npm registry, verified, kept with the installation.
 
 No Node.js is needed: the tarball is pinned by version and by the registry's sha512
 integrity, so a changed or truncated download is refused, never served.
@@ -36,7 +36,7 @@ class VendorError(Exception):
 
 
 def folder(root: Path) -> Path:
-    return root / ".vendor" / f"decap-cms-{VERSION}"
+    return root / "share" / "layanan" / f"decap-cms-{VERSION}"
 
 
 def verify(data: bytes) -> None:
@@ -64,7 +64,8 @@ def unpack(data: bytes, target: Path) -> None:
 
 
 def ensure(root: Path, say=print) -> Path:
-    """The folder with Decap's files; downloads and verifies them the first time."""
+    """The folder with Decap's files under ``root`` (the environment's data folder, e.g. .venv/);
+    downloads and verifies them the first time."""
     target = folder(root)
     if (target / "decap-cms.js").is_file():
         return target
