@@ -105,5 +105,6 @@ def clean(c):
 
 @task
 def test(c):
-    """Jalankan semua tes."""
+    """Periksa tipe (mypy --strict pada layanan/), lalu jalankan semua tes."""
+    c.run(f'"{PY}" -m mypy', pty=False)
     c.run(f'"{PY}" -m pytest -q', pty=False)

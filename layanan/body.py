@@ -78,7 +78,7 @@ def notices(body: str) -> Iterator[tuple[int, str]]:
 
 def _depth(line: str) -> int:
     """Nesting a line opens: list and quote markers at its start, plus indentation in steps of 4."""
-    prefix = NESTING_PREFIX.match(line).group(0)
+    prefix = NESTING_PREFIX.match(line).group(0)  # type: ignore[union-attr]  # the pattern matches "" too
     columns = len(prefix.expandtabs(4)) - sum(len(m) for m in MARKER.findall(prefix))
     return len(MARKER.findall(prefix)) + columns // 4
 
@@ -129,7 +129,7 @@ def render(markdown: Markdown, text: str, top: int) -> str:
     """Markdown to sanitised HTML, headings from h``top``; raises TooComplex past TIME_BUDGET."""
     markdown.reset()
     for extension in markdown.registeredExtensions:
-        if isinstance(extension, BodyExtension):
+        if isinstance(extension, BodyExtension) and extension.headings is not None:
             extension.headings.top = top
     try:
         with _deadline(TIME_BUDGET):
@@ -193,7 +193,7 @@ HEADINGS = {f"h{n}" for n in range(1, 7)}
 
 def heading_id(value: str, separator: str) -> str:
     """Anchors of body headings, apart from the template's own ids (``## Persyaratan`` -> bagian-persyaratan)."""
-    return "bagian" + separator + toc.slugify(value, separator)
+    return "bagian" + separator + str(toc.slugify(value, separator))
 
 
 class BodyExtension(Extension):

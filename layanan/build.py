@@ -18,6 +18,7 @@ import time
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pelican import Pelican
 from pelican.log import console
@@ -43,11 +44,12 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def settings_for(settings_file: str, **overrides: object) -> dict:
+def settings_for(settings_file: str, **overrides: object) -> dict[str, Any]:
     if not Path(settings_file).is_file():
         raise ConfigError(f"berkas pengaturan '{settings_file}' tidak ditemukan")
     try:
-        return read_settings(settings_file, override=overrides or None)
+        settings: dict[str, Any] = read_settings(settings_file, override=overrides or None)
+        return settings
     except Exception as exc:
         raise ConfigError(f"berkas pengaturan '{settings_file}' tidak bisa dibaca: {exc}") from exc
 
@@ -111,7 +113,7 @@ def remove(target: Path) -> None:
             shutil.rmtree(path, onerror=_gone_already)
 
 
-def _gone_already(function: object, path: str, exc_info: tuple) -> None:
+def _gone_already(function: object, path: str, exc_info: tuple[Any, ...]) -> None:
     """A replaced build may be being deleted in the background at the same time: missing files are fine."""
     if not isinstance(exc_info[1], FileNotFoundError):
         raise exc_info[1]
@@ -166,7 +168,7 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
     return BuildResult(target, time.perf_counter() - start, count_files(target), problems, counts)
 
 
-def _build_into(settings_file: str, overrides: dict, target: Path) -> dict:
+def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> dict[str, Any]:
     """The build itself, under the lock; a write error anywhere raises OSError and nothing is swapped in."""
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it

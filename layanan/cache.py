@@ -54,7 +54,7 @@ def cache_dir(settings: dict[str, Any]) -> Path:
     return Path(settings["CACHE_PATH"])
 
 
-def load_pickle(path: Path, version: str) -> dict:
+def load_pickle(path: Path, version: str) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             stored_version, data = pickle.load(handle)
@@ -76,16 +76,17 @@ def _replace(path: Path, data: bytes) -> None:
         raise
 
 
-def save_pickle(path: Path, version: str, data: dict) -> None:
+def save_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
     _replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def load_manifest(path: Path) -> dict:
+def load_manifest(path: Path) -> dict[str, Any]:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return manifest
     except (OSError, ValueError):
         return {}
 
 
-def save_manifest(path: Path, manifest: dict) -> None:
+def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
     _replace(path, json.dumps(manifest, sort_keys=True).encode("utf-8"))

@@ -13,6 +13,7 @@ import shlex
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from pelican import Pelican
 from pelican.readers import Readers
@@ -37,17 +38,17 @@ def _failed(problems: list[Problem], strict: bool) -> bool:
     return bool(errors(problems)) or (strict and bool(problems))
 
 
-def _load(settings_file: str, overrides: dict) -> tuple[Site | None, list[Problem]]:
+def _load(settings_file: str, overrides: dict[str, Any]) -> tuple[Site | None, list[Problem]]:
     """Read and check all content as the build would, without writing anything."""
     pelican = Pelican(settings_for(settings_file, **overrides))  # registers the plugin, loads situs.yaml
     return load(pelican.settings, Readers(pelican.settings))
 
 
-def check(settings_file: str, strict: bool, overrides: dict) -> int:
+def check(settings_file: str, strict: bool, overrides: dict[str, Any]) -> int:
     """Read and check all content without writing the site."""
     site, problems = _load(settings_file, overrides)
     _print_problems(problems)
-    if _failed(problems, strict):
+    if site is None or _failed(problems, strict):
         return 1
     print(
         f"Semua berkas baik: {len(site.layanan)} layanan, {len(site.pengumuman)} pengumuman, "
@@ -60,7 +61,7 @@ def check(settings_file: str, strict: bool, overrides: dict) -> int:
     return 0
 
 
-def _build_and_report(settings_file: str, output: str | None, overrides: dict) -> tuple[list[Problem], bool]:
+def _build_and_report(settings_file: str, output: str | None, overrides: dict[str, Any]) -> tuple[list[Problem], bool]:
     """Build once and print what staff need to know; returns the problems and whether it built."""
     try:
         result = build(settings_file, output, **overrides)
@@ -78,12 +79,14 @@ def _build_and_report(settings_file: str, output: str | None, overrides: dict) -
     return result.problems, True
 
 
-def run_build(settings_file: str, output: str | None, strict: bool = False, overrides: dict | None = None) -> int:
+def run_build(
+    settings_file: str, output: str | None, strict: bool = False, overrides: dict[str, Any] | None = None
+) -> int:
     problems, built = _build_and_report(settings_file, output, overrides or {})
     return 0 if built and not _failed(problems, strict) else 1
 
 
-def livereload(settings_file: str, output: str | None, port: int, overrides: dict) -> int:
+def livereload(settings_file: str, output: str | None, port: int, overrides: dict[str, Any]) -> int:
     """Rebuild on every save under content/ and theme/; while content is broken, pages show why."""
     from watchfiles import watch
 
@@ -119,7 +122,7 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
     return 0
 
 
-def new(settings_file: str, overrides: dict, kind: str, title: str) -> int:
+def new(settings_file: str, overrides: dict[str, Any], kind: str, title: str) -> int:
     """Write a new draft from the template for ``kind``; never overwrites."""
     settings = settings_for(settings_file, **overrides)
     situs, problems = situs_module.load(settings["PATH"])
@@ -143,7 +146,7 @@ def _target() -> tuple[publishing.Target, list[str]]:
     return target, shlex.split(publishing.setting("PUBLISH_RSYNC_ARGS", env_file))
 
 
-def publish(settings_file: str, overrides: dict, first: bool = False) -> int:
+def publish(settings_file: str, overrides: dict[str, Any], first: bool = False) -> int:
     """Check, refuse placeholders, build for production, upload a release and make it current."""
     target, extra = _target()
     with publishing.lock(Path(".publish") / "kunci"):
@@ -186,7 +189,7 @@ def list_releases() -> int:
     return 0
 
 
-def nginx_config(settings_file: str, overrides: dict, site: str) -> int:
+def nginx_config(settings_file: str, overrides: dict[str, Any], site: str) -> int:
     """Print deploy/nginx.conf for this site's domain (from situs.yaml) and folder."""
     settings = settings_for(settings_file, **overrides)
     situs, problems = situs_module.load(settings["PATH"])

@@ -49,7 +49,7 @@ def absolute_links(html: str, siteurl: str) -> str:
 def original_slug(item: Page) -> str:
     """Aliases list former slugs oldest first; the oldest one names the item for good."""
     aliases = getattr(item, "alias", [])
-    return aliases[0] if aliases else item.slug
+    return str(aliases[0] if aliases else item.slug)
 
 
 def tag_uri(site: Site, day: dt.date, specific: str) -> str:
@@ -163,7 +163,7 @@ def atom_enclosures(atom: bytes, items: list[Item]) -> bytes:
             if link.get("href") in extra:
                 length, media_type = extra[link.get("href")]
                 link.attrib.update({"rel": "enclosure", "type": media_type, "length": str(length)})
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def write_all(site: Site, output_path: str) -> list[str]:

@@ -38,7 +38,7 @@ def _refuse(tree: Tree, path: str, message: str, warning: bool = False) -> None:
     tree.problems.append(Problem(display_path(path), 1, "(berkas)", message, warning))
 
 
-def scan(content_path: str | os.PathLike) -> Tree:
+def scan(content_path: str | os.PathLike[str]) -> Tree:
     """Walk content/ without following links; sorted, so output order is stable."""
     root = Path(content_path)
     tree = Tree()
@@ -92,7 +92,7 @@ def copy_file(source: Path, target: Path) -> None:
         raise OSError(errno.EIO, f"salinan tidak utuh ({written} dari {expected} bita)", str(target))
 
 
-def copy_berkas(content_path: str | os.PathLike, names: list[str], output_path: str | os.PathLike) -> None:
+def copy_berkas(content_path: str | os.PathLike[str], names: list[str], output_path: str | os.PathLike[str]) -> None:
     source, target = Path(content_path) / BERKAS, Path(output_path) / BERKAS
     for name in names:
         copy_file(source / name, target / name)

@@ -41,7 +41,7 @@ def condition(text: str) -> str:
     return f"hanya jika {bare}"
 
 
-def document_text(item: dict) -> str:
+def document_text(item: dict[str, Any]) -> str:
     """One document as a resident reads it: "Kartu Keluarga (2 lembar; bila ada)"."""
     notes = []
     if item.get("jumlah"):
@@ -50,10 +50,10 @@ def document_text(item: dict) -> str:
         notes.append("bila ada")
     if item.get("jika"):
         notes.append(condition(item["jika"]))
-    return item["dokumen"] + (f" ({'; '.join(notes)})" if notes else "")
+    return str(item["dokumen"]) + (f" ({'; '.join(notes)})" if notes else "")
 
 
-def requirement_text(item: dict) -> str:
+def requirement_text(item: dict[str, Any]) -> str:
     """A requirement on one line: a document, or "Salah satu: A atau B"."""
     if "salah_satu" in item:
         return "Salah satu: " + " atau ".join(document_text(choice) for choice in item["salah_satu"])

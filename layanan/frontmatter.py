@@ -52,13 +52,14 @@ def _screen(text: str, offset: int) -> None:
     """Raise Refused at the first alias or the first level past MAX_DEPTH, in linear time."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
+        line = (event.start_mark.line if event.start_mark else 0) + offset
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(event.start_mark.line + offset, "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung")
+            raise Refused(line, "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung")
         if isinstance(event, OPENING):
             depth += 1
             if depth > MAX_DEPTH:
                 raise Refused(
-                    event.start_mark.line + offset,
+                    line,
                     f"susunan terlalu dalam (lebih dari {MAX_DEPTH} tingkat); periksa tanda [ {{ dan spasi "
                     "di depan baris",
                 )

@@ -40,15 +40,21 @@ class LayananGenerator(Generator):
         self.env.globals.update(
             structured=structured, qr_svg=qr.qr_svg, asset=lambda path: fingerprints.get(path, path)
         )
-        self.site: Site | None = None
+        self._site: Site | None = None
         self.shared: dict[str, Any] = {}
+
+    @property
+    def site(self) -> Site:
+        """What generate_context read; Pelican calls generate_output only after it."""
+        assert self._site is not None
+        return self._site
 
     def generate_context(self) -> None:
         site, problems = load(self.settings, self.readers)
         self.settings["LAYANAN_PROBLEMS"] = problems
         if site is None:
             raise ContentErrors(problems)
-        self.site = site
+        self._site = site
         # What every page shows: part of every page's key, so a change here re-renders all.
         self.shared = {
             "situs": site.situs,

@@ -27,7 +27,7 @@ def card(item: Page) -> str:
     if not hasattr(item, "card_digest"):  # one item is shown in many lists: digest it once
         state = (str(getattr(item, "pinned", "")), str(getattr(item, "expired", "")))
         item.card_digest = cache.digest(item.metadata["digest"], *state)
-    return item.card_digest
+    return str(item.card_digest)
 
 
 def full(item: Page) -> str:
@@ -56,7 +56,7 @@ def manifest_path(settings: dict[str, Any], target: str) -> Path:
     return cache.cache_dir(settings) / f"{cache.MANIFEST.removesuffix('.json')}-{cache.digest(target)[:12]}.json"
 
 
-def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, list]]:
+def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, list[Any]]]:
     """The previous output folder and its files' keys, when this build replaces that folder."""
     target = settings.get("LAYANAN_TARGET")
     if not target or not Path(target).is_dir():
@@ -65,7 +65,7 @@ def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, lis
     return Path(target), manifest.get("files", {})
 
 
-def link_previous(previous: Path | None, files: dict[str, list], save_as: str, key: str, output_path: str) -> bool:
+def link_previous(previous: Path | None, files: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
     """Hard-link ``save_as`` from the previous output when its key matches and the file is untouched."""
     entry = files.get(save_as)
     if previous is None or not entry or entry[0] != key:

@@ -127,7 +127,7 @@ class NewFileError(Exception):
 
 
 def slug_for(title: str) -> str:
-    return slugify(title, regex_subs=SLUG_SUBSTITUTIONS).strip("-")
+    return str(slugify(title, regex_subs=SLUG_SUBSTITUTIONS)).strip("-")
 
 
 def category_for(title: str, categories: tuple[str, ...]) -> str:

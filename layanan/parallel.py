@@ -17,6 +17,7 @@ _TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def _call(index: int) -> Any:
+    assert _TASK is not None  # set before the workers fork
     function, items = _TASK
     return function(items[index])
 

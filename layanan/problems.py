@@ -26,7 +26,7 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def display_path(path: str | os.PathLike) -> str:
+def display_path(path: str | os.PathLike[str]) -> str:
     """The path as staff see it: relative to where they run the command (content/...)."""
     relative = os.path.relpath(path)
     return os.fspath(path) if relative.startswith("..") else relative

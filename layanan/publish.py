@@ -23,6 +23,7 @@ import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from layanan.locking import exclusive
 
@@ -43,7 +44,7 @@ class PublishError(Exception):
     """Publishing stopped; the live site is as it was."""
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess:
+def _run(command: list[str]) -> subprocess.CompletedProcess[Any]:
     """Run a program of the deploy stack; a missing one is a message, not a traceback."""
     try:
         return subprocess.run(command, capture_output=True, text=True, check=False)
@@ -84,7 +85,7 @@ class Target:
             )
         if result.returncode != 0:
             raise PublishError(f"perintah di server gagal: {result.stderr.strip() or result.stdout.strip()}")
-        return result.stdout
+        return str(result.stdout)
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -119,10 +120,9 @@ def release_name(now: dt.datetime) -> str:
 def releases(target: Target) -> tuple[list[str], str | None]:
     """The complete releases (oldest first) and the one ``current`` points to."""
     output = target.run("(ls -1 releases 2>/dev/null || true) && echo '--' && (readlink current || true)")
-    names, _, current = output.partition("--\n")
+    names, _, pointed = output.partition("--\n")
     complete = sorted(n for n in names.split() if RELEASE.match(n))
-    current = current.strip().removeprefix("releases/") or None
-    return complete, current
+    return complete, pointed.strip().removeprefix("releases/") or None
 
 
 def switch(target: Target, name: str) -> None:

@@ -190,7 +190,15 @@ class LayananReader(MarkdownReader):
                 problems.append(Problem(shown, source.body_line, "(isi)", message))
         return body_html, self.metadata(kind, source_path, values, source, body_html, problems)
 
-    def metadata(self, kind, source_path, values, source, body_html, problems) -> dict[str, Any]:
+    def metadata(
+        self,
+        kind: str,
+        source_path: str,
+        values: dict[str, Any],
+        source: SourceFile,
+        body_html: str,
+        problems: list[Problem],
+    ) -> dict[str, Any]:
         slug = values.get("slug") or default_slug(kind, source_path)
         if "slug" not in values and not schema.SLUG_RE.match(slug):
             problems.append(

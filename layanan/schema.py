@@ -343,7 +343,7 @@ def unknown_key(c: Checker, key: str, known: list[str]) -> None:
         c.error(key, f"kunci tidak dikenal; kunci yang boleh: {', '.join(known)}")
 
 
-def check_fields(c: Checker, prefix: str, value: dict, fields: dict[str, Field]) -> dict[str, Any]:
+def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:
     """Validate a mapping against a field table; returns the valid typed values."""
     result: dict[str, Any] = {}
     for key in value:

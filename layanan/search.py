@@ -17,7 +17,7 @@ class SearchIndexError(Exception):
     """Pagefind failed; the build is not swapped in."""
 
 
-def start(site: Path) -> subprocess.Popen:
+def start(site: Path) -> subprocess.Popen[str]:
     """Start indexing in the background: the build compresses the site meanwhile."""
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
@@ -27,7 +27,7 @@ def start(site: Path) -> subprocess.Popen:
     )
 
 
-def finish(indexing: subprocess.Popen) -> None:
+def finish(indexing: subprocess.Popen[str]) -> None:
     out, err = indexing.communicate()
     if indexing.returncode != 0:
         raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {err.strip() or out.strip()}")

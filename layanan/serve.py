@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from layanan.problems import ConfigError
 
@@ -58,7 +59,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
-    def __init__(self, *args, problems: Callable[[], list[str]] | None = None, **kwargs):
+    def __init__(self, *args: Any, problems: Callable[[], list[str]] | None = None, **kwargs: Any) -> None:
         self.problems = problems
         super().__init__(*args, **kwargs)
 
@@ -71,7 +72,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def send_head(self):
+    def send_head(self) -> Any:
         lines = self.problems() if self.problems else []
         path = self.path.split("?")[0]
         if lines and (path.endswith("/") or path.endswith(".html")):
@@ -95,7 +96,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return False
         return current.is_file()
 
-    def list_directory(self, path):
+    def list_directory(self, path: Any) -> None:
         """Never list a folder: only what the build published is served."""
         self.send_error(404)
 

@@ -51,11 +51,11 @@ class Situs:
         return urlsplit(self.url).netloc
 
 
-def situs_path(content_path: str | os.PathLike) -> Path:
+def situs_path(content_path: str | os.PathLike[str]) -> Path:
     return Path(content_path) / SITUS_FILE
 
 
-def load(content_path: str | os.PathLike, siteurl: str = "") -> tuple[Situs | None, list[Problem]]:
+def load(content_path: str | os.PathLike[str], siteurl: str = "") -> tuple[Situs | None, list[Problem]]:
     """Read and check situs.yaml; ``siteurl`` (from the environment) overrides ``url``."""
     path = situs_path(content_path)
     shown = display_path(path)

@@ -57,22 +57,25 @@ def address(situs: Situs, street: str | None = None) -> dict[str, Any]:
 
 
 def phone(number: str | None, kind: str | None = None) -> dict[str, Any] | None:
-    if not known(number):
+    value = known(number)
+    if not value:
         return None
-    return {"@type": "ContactPoint", "telephone": e164(number), "contactType": kind}
+    return {"@type": "ContactPoint", "telephone": e164(value), "contactType": kind}
 
 
 def telephone(number: str | None) -> str | None:
-    return e164(number) if known(number) else None
+    value = known(number)
+    return e164(value) if value else None
 
 
 def opening_hours(text: str | None) -> list[dict[str, Any]] | None:
     """OpeningHoursSpecification from "Senin-Jumat 08.00-15.00; Sabtu 08.00-12.00"; None when unreadable."""
-    if not known(text):
+    value = known(text)
+    if not value:
         return None
     order = list(DAY_NAMES)
     specs = []
-    for part in re.split(r"[;\n]", text.lower()):
+    for part in re.split(r"[;\n]", value.lower()):
         if not part.strip():
             continue
         match = HOURS.match(part.replace("jum'at", "jumat"))

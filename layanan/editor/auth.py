@@ -33,11 +33,12 @@ class Sessions:
     def user(self, token: str | None) -> str | None:
         now = time.monotonic()
         with self._lock:
-            found = self._items.get(token or "")
+            key = token or ""
+            found = self._items.get(key)
             if found is None or now - found[1] > IDLE_SECONDS:
-                self._items.pop(token or "", None)
+                self._items.pop(key, None)
                 return None
-            self._items[token] = (found[0], now)
+            self._items[key] = (found[0], now)
             return found[0]
 
     def end(self, token: str | None) -> None:

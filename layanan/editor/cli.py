@@ -8,6 +8,7 @@ import ipaddress
 import sys
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 from layanan.build import settings_for
 from layanan.editor import publishing, repo, server, users, vendor
@@ -17,7 +18,7 @@ from layanan.editor.workspace import Workspace
 INSTALLATION = Path(sysconfig.get_path("data"))
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     editor = commands.add_parser("editor", help="jalankan penyunting situs di peramban (Decap CMS)")
     editor.add_argument("--host", default="127.0.0.1", help="alamat yang didengar (bawaan: hanya komputer ini)")
     editor.add_argument("--port", "-p", type=int, default=8001)

@@ -38,7 +38,7 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     plain = (
-        dumper.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+        dumper.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"  # type: ignore[no-untyped-call]
         and dumper.analyze_scalar(value).allow_block_plain
         and not LOOKS_NUMERIC.fullmatch(value.strip())
         and value == value.strip()

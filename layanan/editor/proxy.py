@@ -55,17 +55,17 @@ def resolve(ws: Workspace, path: Any) -> str:
     return pure.as_posix()
 
 
-def _entry_path(ws: Workspace, path: Any) -> str:
+def _entry_path(ws: Workspace, asked: Any) -> str:
     """A path staff may write an entry to: content/situs.yaml or content/<jenis>/<nama>.md."""
-    path = resolve(ws, path)
+    path = resolve(ws, asked)
     parts = PurePosixPath(path).relative_to(ws.prefix).parts
     if parts == ("situs.yaml",) or (len(parts) == 2 and parts[0] in schema.KINDS and parts[1].endswith(".md")):
         return path
     raise Refused(403, f"'{path}' bukan berkas isi; yang bisa disunting: situs.yaml dan berkas .md di {ws.prefix}/")
 
 
-def _media_path(ws: Workspace, path: Any, data: bytes) -> str:
-    path = resolve(ws, path)
+def _media_path(ws: Workspace, asked: Any, data: bytes) -> str:
+    path = resolve(ws, asked)
     parts = PurePosixPath(path).relative_to(ws.prefix).parts
     if len(parts) != 2 or parts[0] != "berkas":
         raise Refused(403, f"berkas hanya boleh diunggah ke {ws.prefix}/berkas/")
@@ -91,7 +91,7 @@ def _entry(ws: Workspace, path: str, label: str | None = None, listing: bool = F
         return {"data": None, "file": file}
     if not listing:
         return {"data": entries.to_editor(path, data.decode("utf-8", errors="replace")), "file": file}
-    key = (path, file["id"])
+    key = (path, _sha(data))
     if key not in ws.listed:
         if len(ws.listed) > LISTED_MAX:
             ws.listed.clear()
@@ -104,7 +104,8 @@ def _media(path: str, data: bytes, inline: bool = True) -> dict[str, Any]:
     return {"id": _sha(data), "content": content, "encoding": "base64", "path": path, "name": Path(path).name}
 
 
-def _decode(asset: Any) -> tuple[str, bytes]:
+def _decode(asset: Any) -> tuple[Any, bytes]:
+    """The path an upload asks for (checked by the caller) and its bytes."""
     if not isinstance(asset, dict) or not isinstance(asset.get("content"), str):
         raise Refused(400, "unggahan tidak lengkap")
     try:
@@ -216,10 +217,10 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
         save(ws, change, user, message, "Berkas TIDAK diunggah; perbaiki dulu:")
         return _media(path, data)
     if action in ("deleteFile", "deleteFiles"):
-        paths = params.get("paths") if action == "deleteFiles" else [params.get("path")]
-        if not isinstance(paths, list) or not paths:
+        asked = params.get("paths") if action == "deleteFiles" else [params.get("path")]
+        if not isinstance(asked, list) or not asked:
             raise Refused(400, "tidak ada berkas yang dihapus")
-        paths = [resolve(ws, p) for p in paths]
+        paths = [resolve(ws, p) for p in asked]
         for path in paths:
             if _read(ws, path) is None:
                 raise Refused(404, f"berkas '{path}' tidak ada")

@@ -16,6 +16,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from layanan.editor import repo
 from layanan.editor.workspace import run_layanan
@@ -31,24 +32,25 @@ def folder(state: Path) -> Path:
     return state / "terbit"
 
 
-def _write_json(path: Path, data: dict) -> None:
+def _write_json(path: Path, data: dict[str, Any]) -> None:
     temporary = path.with_name(f".{path.name}.baru")
     temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, path)
 
 
-def _read_json(path: Path) -> dict | None:
+def _read_json(path: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 @dataclass
 class Status:
     state: str  # "kosong", "menunggu", "berjalan", "terputus" (the worker died), "berhasil", "gagal"
-    request: dict | None
-    result: dict | None
+    request: dict[str, Any] | None
+    result: dict[str, Any] | None
     log: str
     last: str | None  # the commit published last
 

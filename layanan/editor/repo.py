@@ -205,7 +205,7 @@ def reverse(root: Path, sha: str) -> Change:
         before, after, current = show(root, f"{sha}^", path), show(root, sha, path), show(root, "HEAD", path)
         if current == after:
             target = before
-        elif None in (before, after, current) or b"\x00" in (current or b"") + (after or b"") + (before or b""):
+        elif before is None or after is None or current is None or b"\x00" in current + after + before:
             raise Conflict
         else:
             target = _merge(current, after, before)

@@ -93,7 +93,9 @@ class Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host", "")
         return bool(host) and self.headers.get("Origin") == f"{'https' if self._https() else 'http'}://{host}"
 
-    def _send(self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", headers: dict | None = None):
+    def _send(
+        self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -109,7 +111,7 @@ class Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, data: Any) -> None:
         self._send(status, json.dumps(data, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
-    def _redirect(self, location: str, headers: dict | None = None) -> None:
+    def _redirect(self, location: str, headers: dict[str, Any] | None = None) -> None:
         self._send(HTTPStatus.SEE_OTHER, b"", headers={"Location": location, **(headers or {})})
 
     def _page(self, status: int, template: str, **context: Any) -> None:

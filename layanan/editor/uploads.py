@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 MAX_BYTES = 10 * 1024 * 1024
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # Extension -> (what staff call it, a test of the first bytes or the whole file).
-TYPES = {
+TYPES: dict[str, tuple[str, Callable[[bytes], bool]]] = {
     "pdf": ("PDF", lambda data: data.startswith(b"%PDF-")),
     "png": ("PNG", lambda data: data.startswith(b"\x89PNG\r\n\x1a\n")),
     "jpg": ("JPEG", lambda data: data.startswith(b"\xff\xd8\xff")),

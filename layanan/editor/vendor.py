@@ -15,6 +15,7 @@ import shutil
 import tarfile
 import tempfile
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 VERSION = "3.16.3"
@@ -63,7 +64,7 @@ def unpack(data: bytes, target: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def ensure(root: Path, say=print) -> Path:
+def ensure(root: Path, say: Callable[[str], object] = print) -> Path:
     """The folder with Decap's files under ``root`` (the environment's data folder, e.g. .venv/);
     downloads and verifies them the first time."""
     target = folder(root)

@@ -15,7 +15,7 @@ import layanan
 PACKAGE_HOME = str(Path(layanan.__file__).resolve().parent.parent)
 
 
-def run_layanan(args: list[str], cwd: Path, **options: Any) -> subprocess.CompletedProcess:
+def run_layanan(args: list[str], cwd: Path, **options: Any) -> subprocess.CompletedProcess[Any]:
     """``python -m layanan ARGS`` in its own process, wherever it runs from."""
     path = os.pathsep.join(p for p in (PACKAGE_HOME, os.environ.get("PYTHONPATH", "")) if p)
     env = {**os.environ, "PYTHONPATH": path}
