@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from typing import Any
 
 from pelican import signals

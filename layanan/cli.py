@@ -19,7 +19,7 @@ from pelican import Pelican
 from pelican.readers import Readers
 
 from layanan import new as new_file
-from layanan import nginx
+from layanan import nginx, scaffold
 from layanan import publish as publishing
 from layanan import situs as situs_module
 from layanan.build import DiskFull, build, settings_for
@@ -200,6 +200,22 @@ def nginx_config(settings_file: str, overrides: dict[str, Any], site: str) -> in
     return 0
 
 
+def init_site(args: argparse.Namespace) -> int:
+    """Write a new site repository; exit 2 when it cannot (a usage problem, not content)."""
+    try:
+        site = scaffold.office(args.kecamatan, args.kota, args.kelurahan, args.domain, args.zona_waktu)
+        written = scaffold.create(args.folder, site)
+    except scaffold.ScaffoldError as exc:
+        print(f"Tidak dibuat: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Situs {site.nama} dibuat di {args.folder} ({len(written)} berkas). Berikutnya: masuk ke folder itu, "
+        "pasang paketnya (python3 -m venv .venv && .venv/bin/pip install -r requirements.txt), lengkapi "
+        "isian [ISI: ...] lalu jalankan .venv/bin/invoke check."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layanan", description="Situs informasi layanan kecamatan")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -232,9 +248,18 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
     editor_cli.add_commands(commands)
+    init = commands.add_parser("init", help="buat repositori situs baru untuk satu kecamatan")
+    init.add_argument("folder", type=Path, help="folder baru untuk situs itu")
+    init.add_argument("--kecamatan", required=True, help='nama kecamatan, misalnya "Teluk Damai"')
+    init.add_argument("--kota", required=True, help='misalnya "Kota Pesisir" atau "Kabupaten Contoh"')
+    init.add_argument("--kelurahan", required=True, help='nama-nama kelurahan dipisah koma: "Karang Baru, Sei Kapih"')
+    init.add_argument("--domain", required=True, help="nama situsnya, misalnya kec-contoh.kota.go.id")
+    init.add_argument("--zona-waktu", required=True, help="Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura")
     args = parser.parse_args(argv)
     if args.command in ("editor", "pengguna", "terbitkan-antrean"):
         return editor_cli.run(args)
+    if args.command == "init":
+        return init_site(args)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
     overrides: dict[str, object] = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     if args.search:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,3 +252,27 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built from this repository."""
+    folder = tmp_path_factory.mktemp("roda")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(folder)],
+                   check=True, capture_output=True)  # fmt: skip
+    [built] = folder.glob("layanan-*.whl")
+    return built
+
+
+def venv_with(wheel: Path, folder: Path) -> Path:
+    """A fresh venv holding the wheel (and its pinned dependencies), and nothing else of this repository."""
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    subprocess.run([str(folder / "bin" / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True)
+    return folder
+
+
+def run_in(venv: Path, site: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """A command of the venv, run in ``site`` with nothing of the repository on any path."""
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"],
+           "HOME": str(site.parent)}  # fmt: skip
+    return subprocess.run(list(command), cwd=site, env=env, capture_output=True, text=True, check=False)

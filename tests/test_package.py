@@ -3,17 +3,14 @@ short settings files: no copy of the code or the theme, no path patching."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, Built
+from conftest import ROOT, SAMPLE, Built, run_in, venv_with
 
 SITE_SETTINGS = "from layanan.settings import *  # noqa: F403\n"
 
@@ -26,27 +23,17 @@ def test_the_wheel_s_dependencies_are_requirements_txt_s_pins():
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with the wheel built from this repository, and nothing else of it."""
-    folder = tmp_path_factory.mktemp("paket")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(folder)],
-                   check=True, capture_output=True)  # fmt: skip
-    [wheel] = folder.glob("layanan-*.whl")
-    venv = folder / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True)
-    return venv
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return venv_with(wheel, tmp_path_factory.mktemp("paket") / "venv")
 
 
 def test_an_installed_package_builds_a_site_of_content_alone(installed: Path, tmp_path: Path, sample: Built):
     site = tmp_path / "situs-kecamatan"
     shutil.copytree(SAMPLE, site / "content")
     (site / "pelicanconf.py").write_text(SITE_SETTINGS)
-    env = {"PATH": f"{installed / 'bin'}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"],
-           "HOME": str(tmp_path)}  # fmt: skip
-    check = subprocess.run(["layanan", "check"], cwd=site, env=env, capture_output=True, text=True)
+    check = run_in(installed, site, "layanan", "check")
     assert check.returncode == 0, check.stderr
-    build = subprocess.run(["layanan", "build"], cwd=site, env=env, capture_output=True, text=True)
+    build = run_in(installed, site, "layanan", "build")
     assert build.returncode == 0, build.stderr
     built = Built((site / "output").resolve())
     theme = list((installed / "lib").glob("python3*/site-packages/layanan/theme/templates/base.html"))
