@@ -53,9 +53,24 @@ class Built:
         )
 
 
+_CACHE: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The parse cache of the tests' builds: never the repository's cache/, which a developer's builds use."""
+    _CACHE["path"] = tmp_path_factory.mktemp("cache")
+    return _CACHE["path"]
+
+
 def build_site(content: Path, output: Path, settings: Path = SETTINGS, **overrides: object) -> Built:
+    overrides.setdefault("CACHE_PATH", str(_CACHE["path"]))
     build(str(settings), str(output), PATH=str(content), **overrides)
     return Built(output)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from today's builds")
 
 
 @pytest.fixture(autouse=True)

@@ -322,8 +322,8 @@ def test_pagination(tmp_path: Path) -> None:
 
 
 def test_two_builds_at_the_same_clock_are_identical(tmp_path: Path) -> None:
-    first = build_site(SAMPLE, tmp_path / "a")
-    second = build_site(SAMPLE, tmp_path / "b")
+    first = build_site(SAMPLE, tmp_path / "a", CACHE_PATH=str(tmp_path / "cache-a"))
+    second = build_site(SAMPLE, tmp_path / "b", CACHE_PATH=str(tmp_path / "cache-b"))  # parsed again, not reused
     assert snapshot(first.root) == snapshot(second.root)
 
 
