@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.log import console
 from pelican.settings import read_settings
 
 from layanan import assets, incremental, search
+from layanan.generator import LayananGenerator
 from layanan.locking import exclusive
 from layanan.problems import ConfigError, ContentErrors, Problem
 
@@ -158,32 +159,47 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         with site_lock(target):
             recover(target)
-            settings = _build_into(settings_file, overrides, target)
+            generator = _build_into(settings_file, overrides, target)
     except OSError as exc:
         if exc.errno in FULL:
             raise disk_full(target, Path(base["PATH"])) from exc
         raise ConfigError(f"tidak bisa menulis '{exc.filename or target}': {exc.strerror or exc}") from exc
-    counts = settings.get("LAYANAN_COUNTS", {})
-    problems = settings.get("LAYANAN_PROBLEMS", [])
-    return BuildResult(target, time.perf_counter() - start, count_files(target), problems, counts)
+    return BuildResult(target, time.perf_counter() - start, count_files(target), generator.problems, generator.counts)
 
 
-def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> dict[str, Any]:
+def _run(pelican: Pelican) -> LayananGenerator:
+    """Run Pelican and hand back our generator, which holds what the build did (problems, keys, counts)."""
+    found: list[LayananGenerator] = []
+
+    def collect(generators: list[Any]) -> None:
+        found.extend(g for g in generators if isinstance(g, LayananGenerator))
+
+    signals.all_generators_finalized.connect(collect)
+    was_quiet = console.quiet
+    console.quiet = True  # Pelican's "Processed 0 articles" line only confuses staff
+    try:
+        pelican.run()
+    except (ContentErrors, ConfigError, OSError):
+        raise
+    except Exception as exc:
+        raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
+    finally:
+        console.quiet = was_quiet
+        signals.all_generators_finalized.disconnect(collect)
+    if not found:
+        raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
+    return found[-1]
+
+
+def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> LayananGenerator:
     """The build itself, under the lock; a write error anywhere raises OSError and nothing is swapped in."""
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
     try:
         settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh), LAYANAN_TARGET=str(target))
-        pelican = Pelican(settings)
         if "layanan" not in settings["PLUGINS"]:
             raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
-        console.quiet = True  # Pelican's "Processed 0 articles" line only confuses staff
-        try:
-            pelican.run()
-        except (ContentErrors, ConfigError, OSError):
-            raise
-        except Exception as exc:
-            raise ConfigError(f"pembuatan situs gagal: {type(exc).__name__}: {exc}") from exc
+        generator = _run(Pelican(settings))
         indexing = search.start(fresh) if settings.get("LAYANAN_SEARCH") else None
         try:
             if settings.get("LAYANAN_PRODUCTION"):
@@ -199,8 +215,8 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
                     raise ConfigError(str(exc)) from exc
         if indexing is not None and settings.get("LAYANAN_PRODUCTION"):
             assets.precompress(fresh, previous=target, pagefind=True)
-        incremental.record(settings, target, fresh, settings.get("LAYANAN_KEYS", {}))
+        incremental.record(settings, target, fresh, generator.keys)
         swap_in(fresh, target)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-    return settings
+    return generator

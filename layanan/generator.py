@@ -10,7 +10,7 @@ from pelican.plugins import signals
 
 from layanan import assets, cache, feeds, files, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
-from layanan.problems import ContentErrors
+from layanan.problems import ContentErrors, Problem
 from layanan.site import Site, load
 
 
@@ -42,6 +42,10 @@ class LayananGenerator(Generator):
         )
         self._site: Site | None = None
         self.shared: dict[str, Any] = {}
+        # What the build reports (build.py reads them from the generator once Pelican has run).
+        self.problems: list[Problem] = []
+        self.keys: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
 
     @property
     def site(self) -> Site:
@@ -51,7 +55,7 @@ class LayananGenerator(Generator):
 
     def generate_context(self) -> None:
         site, problems = load(self.settings, self.readers)
-        self.settings["LAYANAN_PROBLEMS"] = problems
+        self.problems = problems
         if site is None:
             raise ContentErrors(problems)
         self._site = site
@@ -93,8 +97,8 @@ class LayananGenerator(Generator):
         written += feeds.write_all(site, self.output_path)
         written += opendata.write(site, self.output_path)
         written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
-        self.settings["LAYANAN_KEYS"] = keys
-        self.settings["LAYANAN_COUNTS"] = {"pages": len(outputs), "rendered": rendered, "other": len(written)}
+        self.keys = keys
+        self.counts = {"pages": len(outputs), "rendered": rendered, "other": len(written)}
 
     def render(self, output: pages.Output) -> None:
         path = Path(self.output_path) / output.save_as

@@ -63,8 +63,7 @@ def read_all(settings: dict[str, Any], readers: Readers, files: list[str]) -> li
 
 def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[Problem]]:
     """Read, check and link everything; ``Site`` is None when there are errors."""
-    situs = settings.get("LAYANAN_SITUS")
-    problems: list[Problem] = list(settings.get("LAYANAN_SITUS_PROBLEMS", []))
+    situs, problems = situs_of(settings)
     tree = files.scan(settings["PATH"])
     problems += tree.problems
     items = read_all(settings, readers, tree.markdown)
@@ -111,12 +110,14 @@ def assemble(items: list[Page], situs: Situs, now: dt.datetime, berkas: list[str
     return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders), berkas)
 
 
+def situs_of(settings: dict[str, Any]) -> tuple[Situs | None, list[Problem]]:
+    """The content's situs.yaml; SITEURL from the environment overrides its ``url``."""
+    return situs_module.load(settings["PATH"], os.environ.get("SITEURL", "").strip())
+
+
 def load_situs_into(settings: dict[str, Any]) -> None:
-    """Put situs.yaml into the settings (before any reader exists: readers need its time zone)."""
-    override = os.environ.get("SITEURL", "").strip()
-    situs, problems = situs_module.load(settings["PATH"], override)
-    settings["LAYANAN_SITUS"] = situs
-    settings["LAYANAN_SITUS_PROBLEMS"] = problems
+    """Set Pelican's own TIMEZONE and SITENAME from situs.yaml (before any reader exists: readers need the zone)."""
+    situs, _ = situs_of(settings)
     if situs is not None:
         settings["TIMEZONE"] = situs.zona_waktu
         settings["SITENAME"] = situs.nama

@@ -263,3 +263,17 @@ def test_remove_deletes_the_link_and_every_build_folder(project: Project) -> Non
     good_build(project)
     remove(project.dir / "output")
     assert not [p.name for p in project.dir.iterdir() if "output" in p.name]
+
+
+def test_a_build_returns_what_it_did_and_leaves_nothing_global_behind(tmp_path: Path) -> None:
+    from pelican import signals
+    from pelican.log import console
+
+    from conftest import SAMPLE
+
+    quiet, receivers = console.quiet, len(signals.all_generators_finalized.receivers)
+    result = build(str(ROOT / "pelicanconf.py"), str(tmp_path / "out"), PATH=str(SAMPLE),
+                   CACHE_PATH=str(tmp_path / "cache"))  # fmt: skip
+    assert result.counts["pages"] == result.counts["rendered"] > 20
+    assert [p for p in result.problems if not p.warning] == []
+    assert console.quiet == quiet and len(signals.all_generators_finalized.receivers) == receivers

@@ -8,6 +8,7 @@ from pelican.settings import read_settings
 
 from conftest import LENGKAP, PUBLISH_SETTINGS, ROOT, SAMPLE, SETTINGS
 from layanan.reader import LayananReader
+from layanan.site import situs_of
 
 
 @pytest.fixture(params=[SETTINGS, PUBLISH_SETTINGS], ids=["pelicanconf", "publishconf"])
@@ -65,9 +66,9 @@ def test_publish_settings_take_the_address_from_the_content_built(monkeypatch: p
     """Another office's content folder, built with production settings, gets its own domain."""
 
     def address() -> str:
-        return (
-            Pelican(read_settings(str(PUBLISH_SETTINGS), override={"PATH": str(LENGKAP)})).settings["LAYANAN_SITUS"].url
-        )
+        situs, _ = situs_of(Pelican(read_settings(str(PUBLISH_SETTINGS), override={"PATH": str(LENGKAP)})).settings)
+        assert situs is not None
+        return situs.url
 
     assert address() == "https://kec-contoh.example.go.id"
     monkeypatch.setenv("SITEURL", "https://uji.example.go.id/")
