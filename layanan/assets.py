@@ -15,7 +15,7 @@ from pathlib import Path
 
 import brotli
 
-from layanan import parallel
+from layanan import parallel, routes
 
 COMPRESSED = {".html", ".css", ".js", ".xml", ".json", ".svg", ".txt", ".map"}
 # Measured: gzip 9 and brotli 5 compress within a few % of brotli 11 / zopfli at
@@ -49,7 +49,7 @@ def apply_fingerprints(site: Path, names: dict[str, str]) -> None:
 
 def compressible(site: Path, path: Path) -> bool:
     # Pagefind's index and fragments are compressed already; its scripts are not.
-    inside_pagefind = path.relative_to(site).parts[0] == "pagefind"
+    inside_pagefind = path.relative_to(site).parts[0] == routes.SEARCH
     return path.suffix in COMPRESSED and (not inside_pagefind or path.suffix in (".js", ".css"))
 
 
@@ -82,9 +82,9 @@ def precompress(site: Path, previous: Path | None = None, pagefind: bool = False
     every core.
     """
     todo = []
-    for path in sorted((site / "pagefind" if pagefind else site).rglob("*")):
+    for path in sorted((site / routes.SEARCH if pagefind else site).rglob("*")):
         relative = path.relative_to(site)
-        if (relative.parts[0] == "pagefind") != pagefind or not path.is_file() or not compressible(site, path):
+        if (relative.parts[0] == routes.SEARCH) != pagefind or not path.is_file() or not compressible(site, path):
             continue
         if previous is not None and same_file(path, previous / relative):
             for suffix in (".gz", ".br"):

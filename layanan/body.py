@@ -23,12 +23,15 @@ from markdown import Extension, Markdown
 from markdown.extensions import toc
 from markdown.treeprocessors import Treeprocessor
 
+from layanan import routes
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 RAW_HTML = re.compile(r"<(?!https?://|mailto:)[a-zA-Z/!][^>]*>")
 IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 OWN_LINK = re.compile(r"\]\(\s*<?(/[^)\s>]*)|\b(?:href|src)\s*=\s*[\"'](/[^\"']*)|^\s*\[[^\]]+\]:\s*<?(/[^\s>]+)")
-CHECKED_PREFIXES = ("/layanan/", "/pengumuman/", "/kelurahan/", "/berkas/")
+# Links to the site's own items and files are checked: the folders of every kind but halaman, and berkas.
+CHECKED_PREFIXES = (*(p.removesuffix("{slug}/") for p in routes.ITEM.values() if p != "/{slug}/"), f"/{routes.BERKAS}/")
 
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"mark"}
 ALLOWED_ATTRIBUTES = {

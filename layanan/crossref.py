@@ -8,13 +8,10 @@ from urllib.parse import unquote
 
 from pelican.contents import Page
 
+from layanan import routes
 from layanan.problems import Problem, display_path
 from layanan.schema import is_placeholder
 from layanan.situs import Situs
-
-RESERVED = frozenset(
-    {"layanan", "pengumuman", "kelurahan", "feeds", "api", "berkas", "pagefind", "poster", "theme", "halaman"}
-)
 
 
 def problem(item: Page, key: str, message: str, warning: bool = False) -> Problem:
@@ -106,7 +103,7 @@ def _reserved(pages: list[Page]) -> list[Problem]:
     return [
         problem(page, "slug", f"nama '{page.metadata['slug']}' dipakai situs sendiri; ganti nama berkas halaman ini")
         for page in pages
-        if page.metadata.get("slug") in RESERVED
+        if page.metadata.get("slug") in routes.RESERVED
     ]
 
 
@@ -180,8 +177,8 @@ def _body_links(items: list[Page], berkas: set[str], now: dt.datetime) -> list[P
         # A scheduled announcement may link to what goes live with it; a live page only to what is live now.
         valid = live_urls if published(item, now) else scheduled_urls
         for line, path in item.metadata.get("own_links", ()):
-            if path.startswith("/berkas/"):
-                name = unquote(path.removeprefix("/berkas/"))
+            if path.startswith(f"/{routes.BERKAS}/"):
+                name = unquote(path.removeprefix(f"/{routes.BERKAS}/"))
                 ok = name in berkas
                 message = f"tautan ke berkas '{name}' yang tidak ada di content/berkas/"
             else:

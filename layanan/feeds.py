@@ -13,6 +13,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 from pelican.contents import Page
 
+from layanan import routes
 from layanan.filters import berkas_url
 from layanan.site import Site
 
@@ -20,13 +21,13 @@ MAX_ITEMS = 50
 ATOM = "{http://www.w3.org/2005/Atom}"
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
-MAIN_RSS = "feeds/pengumuman.xml"
-MAIN_ATOM = "feeds/pengumuman.atom.xml"
-CHANGES = "feeds/perubahan-layanan.xml"
+MAIN_RSS = f"{routes.FEEDS}/pengumuman.xml"
+MAIN_ATOM = f"{routes.FEEDS}/pengumuman.atom.xml"
+CHANGES = f"{routes.FEEDS}/perubahan-layanan.xml"
 
 
 def kelurahan_feed(slug: str) -> str:
-    return f"feeds/kelurahan/{slug}.xml"
+    return f"{routes.FEEDS}/kelurahan/{slug}.xml"
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from layanan import routes
 from layanan.problems import Problem, display_path
 
-BERKAS = "berkas"
+BERKAS = routes.BERKAS
 # Beside situs.yaml, what looks meant as a page but is never read (Notepad's ".md.txt").
 IGNORED_LOOKALIKES = (".txt", ".markdown", ".mdown", ".mkd")
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from layanan import dates, schema
+from layanan import dates, routes, schema
 
 
 def rupiah(value: Any) -> str:
@@ -28,7 +28,7 @@ def isi(value: Any) -> Markup:
 
 def berkas_url(name: str) -> str:
     """Root-relative URL of a file under content/berkas/, each path segment percent-encoded."""
-    return "/berkas/" + quote(name, safe="/")
+    return f"/{routes.BERKAS}/" + quote(name, safe="/")
 
 
 def wa_link(number: str, message: str) -> str:

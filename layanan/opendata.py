@@ -16,12 +16,12 @@ from typing import Any
 
 from pelican.contents import Page
 
-from layanan import schema
+from layanan import routes, schema
 from layanan.filters import berkas_url
 from layanan.site import Site
 
-API_PATH = "api/layanan.json"
-SCHEMA_PATH = "api/layanan.schema.json"
+API_PATH = f"{routes.API}/layanan.json"
+SCHEMA_PATH = f"{routes.API}/layanan.schema.json"
 SCHEMA_SOURCE = Path(__file__).resolve().parent / "layanan.schema.json"
 VERSION = 2
 INTERNAL = {"draf", "slug"}

@@ -12,7 +12,7 @@ from typing import Any
 
 from pelican.contents import Page
 
-from layanan.reader import URLS
+from layanan import routes
 from layanan.site import Site
 
 HOME_LATEST = 5
@@ -55,17 +55,17 @@ def service_pages(site: Site) -> list[Output]:
     """Each service's page and its A4 poster, both carrying a QR code of the page's production URL."""
     outputs = [
         Output(
-            "poster/index.html",
+            routes.POSTER_INDEX.save_as,
             "poster",
-            "/poster/",
+            routes.POSTER_INDEX.url,
             {"qr_url": site.situs.url + "/", "layanan": site.layanan},
         )
     ]
     for service in site.layanan:
         variables = {"page": service, "qr_url": site.situs.url + service.url}
         outputs.append(Output(service.save_as, "layanan", service.url, variables))
-        poster = f"{service.save_as.removesuffix('index.html')}poster/index.html"
-        outputs.append(Output(poster, "layanan_poster", f"{service.url}poster/", variables))
+        poster = routes.poster(routes.item("layanan", service.slug))
+        outputs.append(Output(poster.save_as, "layanan_poster", poster.url, variables))
     return outputs
 
 
@@ -99,11 +99,9 @@ def redirects(items: list[Page]) -> list[Output]:
     """A small page at each former slug that sends visitors to the current one."""
     outputs = []
     for item in items:
-        url_pattern, save_pattern = URLS[item.kind]
         for alias in getattr(item, "alias", []):
-            outputs.append(
-                Output(save_pattern.format(slug=alias), "redirect", url_pattern.format(slug=alias), {"target": item})
-            )
+            former = routes.item(item.kind, alias)
+            outputs.append(Output(former.save_as, "redirect", former.url, {"target": item}))
     return outputs
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import segno
 from markupsafe import Markup, escape
 
+from layanan import routes
+
 if TYPE_CHECKING:
     from layanan.site import Site
 
@@ -31,7 +33,7 @@ def qr_svg(url: str, label: str, scale: int = 3) -> Markup:
 
 def files(site: Site) -> list[tuple[str, str]]:
     """(path in the output, URL it encodes): ``/layanan/<slug>/qr.svg`` for every service."""
-    return [(f"{s.save_as.removesuffix('index.html')}qr.svg", site.situs.url + s.url) for s in site.layanan]
+    return [(routes.qr_file(routes.item("layanan", s.slug)), site.situs.url + s.url) for s in site.layanan]
 
 
 def write_file(url: str, target: Path) -> None:

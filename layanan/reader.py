@@ -17,7 +17,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
-from layanan import body, cache, parallel, schema
+from layanan import body, cache, parallel, routes, schema
 from layanan.frontmatter import SourceFile, split
 from layanan.problems import Problem, display_path
 
@@ -25,12 +25,6 @@ MAX_BYTES = 1_000_000  # a content file is text; anything bigger is a mistake, r
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
-URLS = {
-    "layanan": ("/layanan/{slug}/", "layanan/{slug}/index.html"),
-    "pengumuman": ("/pengumuman/{slug}/", "pengumuman/{slug}/index.html"),
-    "kelurahan": ("/kelurahan/{slug}/", "kelurahan/{slug}/index.html"),
-    "halaman": ("/{slug}/", "{slug}/index.html"),
-}
 
 # A service's body sits in a section with an h2 ("Catatan dan pertanyaan"); others right under the h1.
 HEADING_TOP = {"layanan": 3, "pengumuman": 2, "kelurahan": 2, "halaman": 2}
@@ -210,7 +204,8 @@ class LayananReader(MarkdownReader):
                     "huruf kecil, angka dan tanda '-' saja, atau isi 'slug'",
                 )
             )
-        url, save_as = (pattern.format(slug=slug) for pattern in URLS[kind])
+        route = routes.item(kind, slug)
+        url, save_as = route.url, route.save_as
         meta: dict[str, Any] = dict(values)
         meta.update(
             kind=kind,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from jinja2 import StrictUndefined
 
+from layanan import routes
+
 _PACKAGE = Path(__file__).resolve().parent
 # Inside an installed wheel the theme is package data; in this repository it is ../theme.
 THEME = str(_PACKAGE / "theme" if (_PACKAGE / "theme").is_dir() else _PACKAGE.parent / "theme")
@@ -64,7 +66,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "undefined": St
 # regular files only, checked, and a write error fails the build (Pelican's copy only logs it).
 STATIC_PATHS: list[str] = []
 THEME_STATIC_PATHS: list[str] = []
-THEME_STATIC_DIR = "theme"
+THEME_STATIC_DIR = routes.THEME
 # Our reader remembers parsed files here, by content hash (Pelican's own mtime cache stays off).
 CACHE_PATH = "cache"
 CACHE_CONTENT = False

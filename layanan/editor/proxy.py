@@ -15,7 +15,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from layanan import reader, schema
+from layanan import reader, routes, schema
 from layanan.editor import entries, repo, staging, uploads
 from layanan.editor.users import User
 from layanan.editor.workspace import Workspace
@@ -172,7 +172,7 @@ def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
     source, _ = split(data.decode("utf-8", errors="replace"), path) if data else (None, [])
     own = source.doc.data.get("slug") if source else None
     name = own if isinstance(own, str) and schema.SLUG_RE.match(own) else reader.default_slug(collection, path)
-    return "/pratinjau" + reader.URLS[collection][0].format(slug=name)
+    return "/pratinjau" + routes.item(collection, name).url
 
 
 def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:

@@ -1,0 +1,59 @@
+"""Where everything the build writes lives: one place for every address and file name.
+
+An item's address follows from its kind and slug; its poster and QR file sit in its
+folder; the site's own folders (feeds, open data, files, search, theme, posters) are
+named here once, and the names a page's slug may not take derive from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layanan import schema
+
+ITEM = {  # kind -> address pattern; the file is the address's folder + index.html
+    "layanan": "/layanan/{slug}/",
+    "pengumuman": "/pengumuman/{slug}/",
+    "kelurahan": "/kelurahan/{slug}/",
+    "halaman": "/{slug}/",
+}
+FEEDS = "feeds"
+API = "api"
+BERKAS = "berkas"
+SEARCH = "pagefind"
+THEME = "theme"
+POSTERS = "poster"
+# The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
+RESERVED = frozenset(
+    {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
+    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS}
+    | set(schema.KINDS)
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    url: str  # "/layanan/ktp-el-baru/"
+    save_as: str  # "layanan/ktp-el-baru/index.html"
+
+
+def folder(url: str) -> Route:
+    """The route of a folder-style address: its file is index.html inside it."""
+    return Route(url, url.lstrip("/") + "index.html")
+
+
+def item(kind: str, slug: str) -> Route:
+    return folder(ITEM[kind].format(slug=slug))
+
+
+def poster(service: Route) -> Route:
+    """A service's printable A4 poster, in the service's own folder."""
+    return folder(f"{service.url}{POSTERS}/")
+
+
+def qr_file(service: Route) -> str:
+    """The standalone QR code of a service's address, for posters of the office's own."""
+    return service.url.lstrip("/") + "qr.svg"
+
+
+POSTER_INDEX = folder(f"/{POSTERS}/")
