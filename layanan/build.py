@@ -187,7 +187,7 @@ def _run(pelican: Pelican) -> LayananGenerator:
         console.quiet = was_quiet
         signals.all_generators_finalized.disconnect(collect)
     if not found:
-        raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
+        raise ConfigError("pembuatan situs gagal: generator layanan tidak berjalan")
     return found[-1]
 
 
@@ -197,6 +197,8 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
     try:
         settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh), LAYANAN_TARGET=str(target))
+        # By the settings, not by what ran: Pelican's signals are global, so a plugin registered by an earlier
+        # build in the same process would still answer.
         if "layanan" not in settings["PLUGINS"]:
             raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
         generator = _run(Pelican(settings))

@@ -291,3 +291,13 @@ def run_in(venv: Path, site: Path, *command: str) -> subprocess.CompletedProcess
     env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"],
            "HOME": str(site.parent)}  # fmt: skip
     return subprocess.run(list(command), cwd=site, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory):
+    """The real editor on a git repository of the sample content, one per test module."""
+    from tests.editorkit import make_repository, start
+
+    running = start(make_repository(tmp_path_factory.mktemp("penyunting") / "situs", SAMPLE))
+    yield running
+    running.stop()

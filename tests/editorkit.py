@@ -18,6 +18,7 @@ from tests.servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "sandi-panjang-sekali"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"  # the smallest file that is a PDF by content
 CLERKS = {  # name: (full name, e-mail, role)
     "sari": ("Sari Dewi", "sari@kecamatan.example", "penyunting"),
     "budi": ("Budi Santoso", "budi@kecamatan.example", "penerbit"),

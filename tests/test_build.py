@@ -277,3 +277,13 @@ def test_a_build_returns_what_it_did_and_leaves_nothing_global_behind(tmp_path: 
     assert result.counts["pages"] == result.counts["rendered"] > 20
     assert [p for p in result.problems if not p.warning] == []
     assert console.quiet == quiet and len(signals.all_generators_finalized.receivers) == receivers
+
+
+def test_settings_without_the_plugin_stop_with_a_message(tmp_path: Path) -> None:
+    from conftest import SAMPLE
+
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text("from layanan.settings import *  # noqa: F403\nPLUGINS = []\n")
+    with pytest.raises(ConfigError, match="plugin 'layanan' tidak aktif"):
+        build(str(settings), str(tmp_path / "out"), PATH=str(SAMPLE))
+    assert not (tmp_path / "out").exists()

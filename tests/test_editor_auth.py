@@ -25,13 +25,6 @@ def test_a_session_idle_past_the_limit_is_over(monkeypatch: pytest.MonkeyPatch):
     assert sessions.user(token) is None  # gone for good, not only while the limit was short
 
 
-def test_removing_a_clerk_ends_all_their_sessions():
-    sessions = auth.Sessions()
-    tokens = [sessions.start("sari"), sessions.start("sari"), sessions.start("budi")]
-    sessions.end_user("sari")
-    assert [sessions.user(t) for t in tokens] == [None, None, "budi"]
-
-
 def test_failures_lock_a_key_out_for_the_rest_of_the_window():
     throttle = auth.Throttle(limit=3)
     for _ in range(2):

@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import LENGKAP, SAMPLE, Built
+from tests.conftest import LENGKAP, Built
 from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, start
 from tests.test_accessibility import axe, summary
 from tests.test_editor_proxy import persist, raw
 from tests.test_validity import nu_errors
-
-
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory: pytest.TempPathFactory):
-    running = start(make_repository(tmp_path_factory.mktemp("halaman") / "situs", SAMPLE))
-    yield running
-    running.stop()
 
 
 def page(editor: Editor, cookie: str, path: str, form: bytes | None = None) -> tuple[int, BeautifulSoup]:
@@ -185,5 +178,30 @@ def test_the_editor_s_own_pages_pass_axe_and_fit_360px(browser, editor: Editor, 
             assert len(result["passes"]) >= 5, url
             assert result["violations"] == [], (url, summary(result["violations"]))
             assert tab.evaluate("document.documentElement.scrollWidth") <= width, url
+    finally:
+        context.close()
+
+
+def test_markup_typed_by_a_clerk_stays_text_in_history_and_diff(editor: Editor, browser):
+    """A title is untrusted input: it becomes the history's line and part of the diff, as text only."""
+    payload = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    sari = editor.session("sari")
+    path = "content/halaman/tentang.md"
+    sha = edit(editor, sari, path, "judul: Tentang Situs Ini", f"judul: '{payload}'")
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        tab.goto(editor.base + "/masuk")
+        tab.fill("#pengguna", "sari")
+        tab.fill("#sandi", PASSWORD)
+        tab.click("button[type=submit]")
+        tab.wait_for_url(editor.base + "/admin/")
+        for url in ("/riwayat", f"/riwayat/{sha}"):
+            tab.goto(editor.base + url)
+            assert payload in tab.locator("main").inner_text(), url
+            assert tab.locator("main img, main script").count() == 0, url
+        assert dialogs == []
     finally:
         context.close()

@@ -18,16 +18,7 @@ from layanan import schema
 from layanan.editor.entries import fields_of
 from layanan.frontmatter import load_yaml, split
 from tests.conftest import LENGKAP, SAMPLE
-from tests.editorkit import Editor, git, make_repository, start
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory: pytest.TempPathFactory):
-    running = start(make_repository(tmp_path_factory.mktemp("penyunting") / "situs", SAMPLE))
-    yield running
-    running.stop()
+from tests.editorkit import PASSWORD, PDF, ROOT, Editor, git, layanan, make_repository, start
 
 
 @pytest.fixture(scope="module")
@@ -364,3 +355,16 @@ def test_a_kill_at_any_moment_of_a_save_leaves_old_or_new_committed(tmp_path: Pa
         assert not (repo / ".git" / "index.lock").exists()
     finally:
         editor.stop()
+
+
+def test_a_removed_clerk_s_session_ends_at_once(editor: Editor):
+    result = layanan("pengguna", "--settings", str(ROOT / "pelicanconf.py"), "--content", str(editor.content),
+                     "tambah", "tamu", "--nama", "Tamu Sementara", "--email", "tamu@kecamatan.example",
+                     cwd=editor.repo, stdin=PASSWORD + "\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    cookie = editor.session("tamu")
+    assert editor.api(cookie, "info", {}).status == 200
+    removed = layanan("pengguna", "--settings", str(ROOT / "pelicanconf.py"), "--content", str(editor.content),
+                      "hapus", "tamu", cwd=editor.repo)  # fmt: skip
+    assert removed.returncode == 0, removed.stderr
+    assert editor.api(cookie, "info", {}).status == 401

@@ -12,18 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE
-from tests.editorkit import PASSWORD, Editor, git, make_repository, start
+from tests.conftest import ROOT
+from tests.editorkit import PASSWORD, PDF, Editor, git
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SHOTS = ("masuk", "daftar-layanan", "ubah-persyaratan", "pesan-kesalahan", "pengumuman-baru", "riwayat", "terbitkan")
-
-
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory: pytest.TempPathFactory):
-    running = start(make_repository(tmp_path_factory.mktemp("ui") / "situs", SAMPLE))
-    yield running
-    running.stop()
 
 
 @pytest.fixture(scope="module")

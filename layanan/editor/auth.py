@@ -45,11 +45,6 @@ class Sessions:
         with self._lock:
             self._items.pop(token or "", None)
 
-    def end_user(self, name: str) -> None:
-        with self._lock:
-            for token in [t for t, (n, _) in self._items.items() if n == name]:
-                del self._items[token]
-
 
 @dataclass
 class Throttle:

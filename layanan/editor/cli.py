@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from layanan.build import settings_for
-from layanan.editor import publishing, repo, server, users, vendor
+from layanan.editor import publishing, repo, users, vendor
 from layanan.editor.workspace import Workspace
 
 # Decap's files are kept once per installation (a venv's share/layanan/), not per site.
@@ -83,6 +83,9 @@ def _loopback(host: str) -> bool:
 
 
 def run_editor(args: argparse.Namespace) -> int:
+    # The server (and what it serves with) loads for this command only, never in a build's start-up.
+    from layanan.editor import server
+
     ws = workspace(args)
     decap = vendor.ensure(INSTALLATION)
     server.prepare(ws)

@@ -13,16 +13,21 @@ import re
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import Any
 
 from layanan.schema import EMAIL_RE
 
 ROLES = ("penyunting", "penerbit")
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 MIN_PASSWORD = 10
-HASHER = PasswordHasher()  # argon2id, the library's current recommended parameters
+
+
+@functools.cache
+def _hasher() -> Any:
+    """argon2id with the library's recommended parameters; imported on first use, not by every command."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class UserError(Exception):
@@ -83,7 +88,7 @@ def add(state: Path, name: str, nama: str, email: str, peran: str, password: str
     if peran not in ROLES:
         raise UserError(f"peran '{peran}' tidak dikenal; pilih {' atau '.join(ROLES)}")
     check_password(password)
-    users[name] = User(name, nama.strip(), email, peran, HASHER.hash(password))
+    users[name] = User(name, nama.strip(), email, peran, _hasher().hash(password))
     save(state, users)
     return users[name]
 
@@ -100,20 +105,22 @@ def set_password(state: Path, name: str, password: str) -> None:
     if name not in users:
         raise UserError(f"pengguna '{name}' tidak ada")
     check_password(password)
-    users[name].hash = HASHER.hash(password)
+    users[name].hash = _hasher().hash(password)
     save(state, users)
 
 
 @functools.cache
 def _dummy() -> str:
     """Checked against when the name is unknown, so a wrong name costs as long as a wrong password."""
-    return HASHER.hash("bukan-sandi-siapa-pun")
+    return str(_hasher().hash("bukan-sandi-siapa-pun"))
 
 
 def authenticate(state: Path, name: str, password: str) -> User | None:
+    from argon2.exceptions import InvalidHashError, VerificationError  # with the hasher: on first use
+
     user = load(state).get(name)
     try:
-        HASHER.verify(user.hash if user else _dummy(), password)
+        _hasher().verify(user.hash if user else _dummy(), password)
     except (VerificationError, InvalidHashError):
         return None
     return user

@@ -15,7 +15,6 @@ import shutil
 import tarfile
 import tempfile
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 VERSION = "3.16.3"
@@ -64,13 +63,13 @@ def unpack(data: bytes, target: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def ensure(root: Path, say: Callable[[str], object] = print) -> Path:
+def ensure(root: Path) -> Path:
     """The folder with Decap's files under ``root`` (the environment's data folder, e.g. .venv/);
     downloads and verifies them the first time."""
     target = folder(root)
     if (target / "decap-cms.js").is_file():
         return target
-    say(f"Mengunduh Decap CMS {VERSION} dari registri npm (sekali saja, 16 MB)...")
+    print(f"Mengunduh Decap CMS {VERSION} dari registri npm (sekali saja, 16 MB)...")
     try:
         with urllib.request.urlopen(TARBALL, timeout=120) as response:
             data = response.read()
