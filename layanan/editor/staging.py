@@ -33,46 +33,47 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     )
 
 
+def _clear(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _place(here: Path, there: Path) -> None:
+    """``there`` becomes what ``here`` is: the same symlink (for the checks to refuse), or the same file."""
+    if here.is_symlink():
+        if not (there.is_symlink() and os.readlink(there) == os.readlink(here)):
+            _clear(there)
+            os.symlink(os.readlink(here), there)
+        return
+    if there.exists() and not there.is_symlink() and _same(here.lstat(), there.lstat()):
+        return
+    _clear(there)
+    try:
+        os.link(here, there, follow_symlinks=False)
+    except OSError:  # another file system, or a fifo: a copy keeps the check honest
+        shutil.copy2(here, there, follow_symlinks=False)
+
+
 def mirror(source: Path, target: Path) -> None:
-    """Make ``target`` hold what ``source`` holds: hard links where possible, symlinks as symlinks."""
+    """Make ``target`` hold what ``source`` holds, relinking only what differs, then drop what it no longer has."""
     target.mkdir(parents=True, exist_ok=True)
-    wanted: set[str] = set()
+    wanted: set[Path] = set()
     for folder, dirs, names in os.walk(source):
         relative = Path(folder).relative_to(source)
         (target / relative).mkdir(exist_ok=True)
         for name in names + [d for d in dirs if (Path(folder) / d).is_symlink()]:
-            here, there = Path(folder) / name, target / relative / name
-            wanted.add(str(relative / name))
-            info = here.lstat()
-            try:
-                if there.is_symlink() or here.is_symlink():
-                    if not (there.is_symlink() and here.is_symlink() and os.readlink(here) == os.readlink(there)):
-                        there.unlink(missing_ok=True)
-                        os.symlink(os.readlink(here), there)
-                    continue
-                if not _same(info, there.lstat()):
-                    raise FileNotFoundError
-            except FileNotFoundError:
-                if there.is_dir() and not there.is_symlink():
-                    shutil.rmtree(there)
-                there.unlink(missing_ok=True)
-                try:
-                    os.link(here, there, follow_symlinks=False)
-                except OSError:  # another file system, or a fifo: a copy keeps the check honest
-                    shutil.copy2(here, there, follow_symlinks=False)
+            wanted.add(relative / name)
+            _place(Path(folder) / name, target / relative / name)
         dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
     for folder, dirs, names in os.walk(target, topdown=False):
         relative = Path(folder).relative_to(target)
-        for name in names:
-            if str(relative / name) not in wanted:
-                (Path(folder) / name).unlink()
-        for name in dirs:
+        for name in names + dirs:
             path = Path(folder) / name
-            if path.is_symlink():
-                if str(relative / name) not in wanted:
-                    path.unlink()
-            elif not (source / relative / name).is_dir():
-                shutil.rmtree(path)
+            folder_kept = path.is_dir() and not path.is_symlink() and (source / relative / name).is_dir()
+            if relative / name not in wanted and not folder_kept:
+                _clear(path)
 
 
 def apply(root: Path, content: Path, target: Path, change: Change) -> None:
