@@ -24,9 +24,10 @@ from layanan import publish as publishing
 from layanan import situs as situs_module
 from layanan.build import DiskFull, build, settings_for
 from layanan.editor import cli as editor_cli
+from layanan.index import Site
 from layanan.problems import ConfigError, ContentErrors, Problem, display_path, errors, report
 from layanan.serve import make_server, serve
-from layanan.site import Site, load
+from layanan.site import load
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -6,36 +6,34 @@ import datetime as dt
 from collections import defaultdict
 from urllib.parse import unquote
 
-from pelican.contents import Page
-
 from layanan import routes
-from layanan.problems import Problem, display_path
+from layanan.model import Situs
+from layanan.problems import Problem
+from layanan.reader import Parsed
 from layanan.schema import is_placeholder
-from layanan.situs import Situs
 
 
-def problem(item: Page, key: str, message: str, warning: bool = False) -> Problem:
-    lines = item.metadata.get("lines", {})
+def problem(item: Parsed, key: str, message: str, warning: bool = False) -> Problem:
     probe = key
-    while probe and probe not in lines:
+    while probe and probe not in item.lines:
         probe = probe.rpartition(".")[0]
-    return Problem(display_path(item.source_path), lines.get(probe, 1), key, message, warning)
+    return Problem(item.path, item.lines.get(probe, 1), key, message, warning)
 
 
-def by_kind(items: list[Page]) -> dict[str, list[Page]]:
-    groups: dict[str, list[Page]] = defaultdict(list)
+def by_kind(items: list[Parsed]) -> dict[str, list[Parsed]]:
+    groups: dict[str, list[Parsed]] = defaultdict(list)
     for item in items:
-        groups[item.metadata.get("kind", "")].append(item)
+        groups[item.kind or ""].append(item)
     return groups
 
 
-def published(item: Page, now: dt.datetime) -> bool:
+def published(item: Parsed, now: dt.datetime) -> bool:
     """Part of this build: not a draft, and not an announcement whose time has not come."""
-    date = item.metadata.get("date")
-    return item.status != "draft" and not (item.metadata.get("kind") == "pengumuman" and date and date > now)
+    date = item.values.get("tanggal")
+    return not item.draft and not (item.kind == "pengumuman" and date and date > now)
 
 
-def check(items: list[Page], situs: Situs, berkas: set[str], now: dt.datetime) -> list[Problem]:
+def check(items: list[Parsed], situs: Situs, berkas: set[str], now: dt.datetime) -> list[Problem]:
     """Every problem that needs more than one file (or the build clock) to see."""
     groups = by_kind(items)
     found: list[Problem] = []
@@ -51,12 +49,12 @@ def check(items: list[Page], situs: Situs, berkas: set[str], now: dt.datetime) -
     return found
 
 
-def _categories(groups: dict[str, list[Page]], situs: Situs) -> list[Problem]:
+def _categories(groups: dict[str, list[Parsed]], situs: Situs) -> list[Problem]:
     found = []
     for kind, allowed in (("layanan", situs.kategori_layanan), ("pengumuman", situs.kategori_pengumuman)):
         for item in groups[kind]:
-            name = item.metadata.get("kategori")
-            if item.status == "draft" and is_placeholder(name):
+            name = item.values.get("kategori")
+            if item.draft and is_placeholder(name):
                 continue  # a new draft leaves the choice to staff (invoke new); publishing refuses it anyway
             if name is not None and name not in allowed:
                 found.append(
@@ -69,46 +67,46 @@ def _categories(groups: dict[str, list[Page]], situs: Situs) -> list[Problem]:
     return found
 
 
-def _fees(services: list[Page], situs: Situs) -> list[Problem]:
+def _fees(services: list[Parsed], situs: Situs) -> list[Problem]:
     return [
         problem(
             item,
             "biaya",
-            f"layanan kategori '{item.metadata['kategori']}' wajib gratis menurut hukum "
+            f"layanan kategori '{item.values['kategori']}' wajib gratis menurut hukum "
             "(UU 24/2013 Pasal 79A); tulis biaya: 0",
         )
         for item in services
-        if item.metadata.get("kategori") in situs.kategori_gratis and item.metadata.get("biaya", 0) != 0
+        if item.values.get("kategori") in situs.kategori_gratis and item.values.get("biaya", 0) != 0
     ]
 
 
-def _duplicate_slugs(items: list[Page]) -> list[Problem]:
-    owners: dict[str, list[tuple[Page, str]]] = defaultdict(list)
+def _duplicate_slugs(items: list[Parsed]) -> list[Problem]:
+    owners: dict[str, list[tuple[Parsed, str]]] = defaultdict(list)
     for item in items:
-        if "slug" in item.metadata:
-            owners[item.metadata["slug"]].append((item, "slug"))
-        for i, alias in enumerate(item.metadata.get("alias", []), start=1):
+        if item.slug:
+            owners[item.slug].append((item, "slug"))
+        for i, alias in enumerate(item.values.get("alias", ()), start=1):
             owners[alias].append((item, f"alias.{i}"))
     found = []
     for slug, claims in owners.items():
         if len(claims) < 2:
             continue
         for item, key in claims:
-            others = ", ".join(display_path(o.source_path) for o, _ in claims if o is not item) or "berkas yang sama"
+            others = ", ".join(o.path for o, _ in claims if o is not item) or "berkas yang sama"
             found.append(problem(item, key, f"alamat '{slug}' juga dipakai oleh {others}; setiap alamat harus unik"))
     return found
 
 
-def _reserved(pages: list[Page]) -> list[Problem]:
+def _reserved(pages: list[Parsed]) -> list[Problem]:
     return [
-        problem(page, "slug", f"nama '{page.metadata['slug']}' dipakai situs sendiri; ganti nama berkas halaman ini")
+        problem(page, "slug", f"nama '{page.slug}' dipakai situs sendiri; ganti nama berkas halaman ini")
         for page in pages
-        if page.metadata.get("slug") in routes.RESERVED
+        if page.slug in routes.RESERVED
     ]
 
 
-def _references(groups: dict[str, list[Page]]) -> list[Problem]:
-    index = {kind: {p.metadata.get("slug"): p for p in groups[kind]} for kind in ("layanan", "kelurahan")}
+def _references(groups: dict[str, list[Parsed]]) -> list[Problem]:
+    index = {kind: {p.slug: p for p in groups[kind]} for kind in ("layanan", "kelurahan")}
     rules = (
         ("layanan", "terkait", "layanan"),
         ("pengumuman", "layanan", "layanan"),
@@ -117,14 +115,15 @@ def _references(groups: dict[str, list[Page]]) -> list[Problem]:
     found = []
     for source_kind, key, target_kind in rules:
         for item in groups[source_kind]:
-            for i, slug in enumerate(item.metadata.get(key, []), start=1):
+            links = item.values.get(key)
+            for i, slug in enumerate(links.slugs if links else (), start=1):
                 target = index[target_kind].get(slug)
                 dotted = f"{key}.{i}"
                 if target is None:
                     found.append(problem(item, dotted, f"{target_kind} '{slug}' tidak ada di content/{target_kind}/"))
                 elif target is item:
                     found.append(problem(item, dotted, "layanan tidak boleh merujuk dirinya sendiri"))
-                elif target.status == "draft" and item.status != "draft":
+                elif target.draft and not item.draft:
                     found.append(
                         problem(
                             item, dotted, f"{target_kind} '{slug}' masih draf; terbitkan dulu atau hapus rujukan ini"
@@ -133,16 +132,16 @@ def _references(groups: dict[str, list[Page]]) -> list[Problem]:
     return found
 
 
-def _files(groups: dict[str, list[Page]], berkas: set[str]) -> list[Problem]:
+def _files(groups: dict[str, list[Parsed]], berkas: set[str]) -> list[Problem]:
     found = []
     for item in groups["layanan"] + groups["pengumuman"]:
         named = [
-            (f"{key}.{i}.berkas", entry["berkas"])
+            (f"{key}.{i}.berkas", entry.berkas)
             for key in ("formulir", "lampiran")
-            for i, entry in enumerate(item.metadata.get(key, []), start=1)
+            for i, entry in enumerate(item.values.get(key, ()), start=1)
         ]
-        if item.metadata.get("gambar"):
-            named.append(("gambar", item.metadata["gambar"]))
+        if item.values.get("gambar"):
+            named.append(("gambar", item.values["gambar"]))
         for key, name in named:
             if name not in berkas:
                 found.append(
@@ -155,28 +154,27 @@ def _files(groups: dict[str, list[Page]], berkas: set[str]) -> list[Problem]:
     return found
 
 
-def _urls(items: list[Page]) -> set[str]:
+def _urls(items: list[Parsed]) -> set[str]:
     urls = {"/layanan/", "/pengumuman/", "/kelurahan/"}
     for item in items:
-        kind = item.metadata.get("kind")
-        if kind in ("layanan", "pengumuman", "kelurahan") and "slug" in item.metadata:
-            urls.add(f"/{kind}/{item.metadata['slug']}/")
-            urls.update(f"/{kind}/{alias}/" for alias in item.metadata.get("alias", ()))
+        if item.kind in ("layanan", "pengumuman", "kelurahan") and item.slug:
+            urls.add(routes.item(item.kind, item.slug).url)
+            urls.update(routes.item(item.kind, alias).url for alias in item.values.get("alias", ()))
     return urls
 
 
-def _body_links(items: list[Page], berkas: set[str], now: dt.datetime) -> list[Problem]:
+def _body_links(items: list[Parsed], berkas: set[str], now: dt.datetime) -> list[Problem]:
     """Links in bodies to our own pages and files must lead somewhere when the page is live."""
     live = [i for i in items if published(i, now)]
     live_urls = _urls(live)
-    scheduled_urls = _urls([i for i in items if i.status != "draft"])
+    scheduled_urls = _urls([i for i in items if not i.draft])
     found = []
     for item in items:
-        if item.status == "draft":
+        if item.draft:
             continue
         # A scheduled announcement may link to what goes live with it; a live page only to what is live now.
         valid = live_urls if published(item, now) else scheduled_urls
-        for line, path in item.metadata.get("own_links", ()):
+        for line, path in item.own_links:
             if path.startswith(f"/{routes.BERKAS}/"):
                 name = unquote(path.removeprefix(f"/{routes.BERKAS}/"))
                 ok = name in berkas
@@ -185,21 +183,21 @@ def _body_links(items: list[Page], berkas: set[str], now: dt.datetime) -> list[P
                 ok = path in valid or path + "/" in valid or path.startswith("/pengumuman/halaman/")
                 message = f"tautan ke {path} yang tidak ada; periksa slugnya (atau halaman itu masih draf/terjadwal)"
             if not ok:
-                found.append(Problem(display_path(item.source_path), line, "(isi)", message))
+                found.append(Problem(item.path, line, "(isi)", message))
     return found
 
 
-def _stale(services: list[Page], now: dt.datetime) -> list[Problem]:
+def _stale(services: list[Parsed], now: dt.datetime) -> list[Problem]:
     """Requirements not checked for a year may no longer be true: say so, without failing the build."""
     limit = now.date() - dt.timedelta(days=365)
     return [
         problem(
             item,
             "diperbarui",
-            f"terakhir diperiksa {item.metadata['diperbarui'].isoformat()}, lebih dari 12 bulan lalu; "
+            f"terakhir diperiksa {item.values['diperbarui'].isoformat()}, lebih dari 12 bulan lalu; "
             "periksa ulang persyaratannya lalu perbarui tanggal ini",
             warning=True,
         )
         for item in services
-        if item.status != "draft" and item.metadata.get("diperbarui") and item.metadata["diperbarui"] < limit
+        if not item.draft and item.values.get("diperbarui") and item.values["diperbarui"] < limit
     ]

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import Markup, escape
-from pelican.contents import Page
 
 from layanan import routes
 from layanan.filters import berkas_url
-from layanan.site import Site
+from layanan.index import Site
+from layanan.model import Layanan, Pengumuman
 
 MAX_ITEMS = 50
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -47,10 +48,9 @@ def absolute_links(html: str, siteurl: str) -> str:
     return ROOT_RELATIVE.sub(rf"\g<1>{siteurl}/", html)
 
 
-def original_slug(item: Page) -> str:
+def original_slug(item: Layanan | Pengumuman) -> str:
     """Aliases list former slugs oldest first; the oldest one names the item for good."""
-    aliases = getattr(item, "alias", [])
-    return str(aliases[0] if aliases else item.slug)
+    return item.alias[0] if item.alias else item.slug
 
 
 def tag_uri(site: Site, day: dt.date, specific: str) -> str:
@@ -58,10 +58,10 @@ def tag_uri(site: Site, day: dt.date, specific: str) -> str:
     return f"tag:{site.situs.domain},{day:%Y-%m-%d}:{specific}"
 
 
-def enclosures(site: Site, item: Page, output_path: str) -> tuple[tuple[str, int, str], ...]:
+def enclosures(site: Site, item: Pengumuman, output_path: str) -> tuple[tuple[str, int, str], ...]:
     """Attachments, then the image: Atom links them all; RSS allows one and takes the last."""
-    names = [entry["berkas"] for entry in getattr(item, "lampiran", ())]
-    if getattr(item, "gambar", None):
+    names = [entry.berkas for entry in item.lampiran]
+    if item.gambar:
         names.append(item.gambar)
     return tuple(
         (
@@ -73,17 +73,17 @@ def enclosures(site: Site, item: Page, output_path: str) -> tuple[tuple[str, int
     )
 
 
-def announcement_items(site: Site, items: list[Page], output_path: str) -> list[Item]:
+def announcement_items(site: Site, items: Sequence[Pengumuman], output_path: str) -> list[Item]:
     """The newest ``MAX_ITEMS`` announcements as feed items (they come newest first)."""
     base = site.situs.url
     return [
         Item(
-            guid=tag_uri(site, p.date.date(), f"pengumuman/{original_slug(p)}"),
-            title=p.title,
+            guid=tag_uri(site, p.tanggal.date(), f"pengumuman/{original_slug(p)}"),
+            title=p.judul,
             link=base + p.url,
-            date=p.date,
-            summary=p.summary,
-            content=absolute_links(p._content, base),
+            date=p.tanggal,
+            summary=p.ringkasan or "",
+            content=absolute_links(str(p.isi), base),
             categories=(p.kategori,),
             enclosures=enclosures(site, p, output_path),
         )
@@ -97,7 +97,7 @@ def change_items(site: Site) -> list[Item]:
     for service in site.layanan:
         per_day: dict[dt.date, int] = {}
         for entry in service.riwayat:
-            day = entry["tanggal"]
+            day = entry.tanggal
             per_day[day] = per_day.get(day, 0) + 1
             # Named by date (and order within that date), so adding entries never renames older ones.
             suffix = "" if per_day[day] == 1 else f"-{per_day[day]}"
@@ -105,11 +105,11 @@ def change_items(site: Site) -> list[Item]:
             items.append(
                 Item(
                     guid=tag_uri(site, day, f"layanan/{original_slug(service)}/riwayat{suffix}"),
-                    title=f"{service.title}: {entry['perubahan']}",
+                    title=f"{service.judul}: {entry.perubahan}",
                     link=f"{base}{service.url}#riwayat",
                     date=when,
-                    summary=entry["perubahan"],
-                    content=str(Markup("<p>{}</p>").format(entry["perubahan"])),
+                    summary=entry.perubahan,
+                    content=str(Markup("<p>{}</p>").format(entry.perubahan)),
                     categories=(service.kategori,),
                 )
             )
@@ -189,11 +189,11 @@ def write_all(site: Site, output_path: str) -> list[str]:
     for village in site.kelurahan:
         feed = build(
             site,
-            f"Pengumuman {village.title}",
-            f"Pengumuman untuk {village.title} dan seluruh {name}",
+            f"Pengumuman {village.nama}",
+            f"Pengumuman untuk {village.nama} dan seluruh {name}",
             f"{base}{village.url}",
             f"{base}/{kelurahan_feed(village.slug)}",
-            announcement_items(site, village.announcements, output_path),
+            announcement_items(site, village.pengumuman, output_path),
         )
         written[kelurahan_feed(village.slug)] = feed.rss_str(pretty=True)
     changes = build(

@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from layanan import dates, routes, schema
+from layanan.model import Dokumen, Layanan, SalahSatu
 
 
 def rupiah(value: Any) -> str:
@@ -41,32 +42,36 @@ def condition(text: str) -> str:
     return f"hanya jika {bare}"
 
 
-def document_text(item: dict[str, Any]) -> str:
+def document_text(item: Dokumen) -> str:
     """One document as a resident reads it: "Kartu Keluarga (2 lembar; bila ada)"."""
     notes = []
-    if item.get("jumlah"):
-        notes.append(f"{item['jumlah']} lembar" if isinstance(item["jumlah"], int) else str(item["jumlah"]))
-    if item.get("opsional"):
+    if item.jumlah:
+        notes.append(f"{item.jumlah} lembar" if isinstance(item.jumlah, int) else item.jumlah)
+    if item.opsional:
         notes.append("bila ada")
-    if item.get("jika"):
-        notes.append(condition(item["jika"]))
-    return str(item["dokumen"]) + (f" ({'; '.join(notes)})" if notes else "")
+    if item.jika:
+        notes.append(condition(item.jika))
+    return item.dokumen + (f" ({'; '.join(notes)})" if notes else "")
 
 
-def requirement_text(item: dict[str, Any]) -> str:
+def requirement_text(item: Dokumen | SalahSatu) -> str:
     """A requirement on one line: a document, or "Salah satu: A atau B"."""
-    if "salah_satu" in item:
-        return "Salah satu: " + " atau ".join(document_text(choice) for choice in item["salah_satu"])
+    if isinstance(item, SalahSatu):
+        return "Salah satu: " + " atau ".join(document_text(choice) for choice in item.salah_satu)
     return document_text(item)
 
 
-def wa_request(service: Any) -> str:
+def is_choice(item: Dokumen | SalahSatu) -> bool:
+    return isinstance(item, SalahSatu)
+
+
+def wa_request(service: Layanan) -> str:
     """The message a resident sends: the service, then the requirements as a list to check against.
 
     WhatsApp has no tick boxes: residents delete the lines they have not prepared.
     """
     lines = [
-        f"Halo, saya ingin mengajukan layanan {service.title}.",
+        f"Halo, saya ingin mengajukan layanan {service.judul}.",
         "",
         "Persyaratan yang sudah saya siapkan:",
     ]
@@ -109,4 +114,4 @@ FILTERS = {
     "document_text": document_text,
 }
 
-TESTS = {"placeholder": schema.is_placeholder}
+TESTS = {"placeholder": schema.is_placeholder, "choice": is_choice}

@@ -10,8 +10,9 @@ from pelican.plugins import signals
 
 from layanan import assets, cache, feeds, files, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
 from layanan.filters import FILTERS, TESTS
+from layanan.index import Site
 from layanan.problems import ContentErrors, Problem
-from layanan.site import Site, load
+from layanan.site import load
 
 
 def feed_links(site: Site) -> list[dict[str, str]]:
@@ -62,7 +63,7 @@ class LayananGenerator(Generator):
         # What every page shows: part of every page's key, so a change here re-renders all.
         self.shared = {
             "situs": site.situs,
-            "nav": [(p.title, p.url) for p in site.menu()],
+            "nav": [(p.judul, p.url) for p in site.menu()],
             "feed_links": feed_links(site),
             "subscribe_url": next((p.url for p in site.halaman if p.slug == "langganan"), "/" + feeds.MAIN_RSS),
             "unfinished": bool(site.placeholders),

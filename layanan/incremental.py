@@ -3,7 +3,7 @@
 An output's key covers the code, theme and settings, the site-wide data every
 page shows (situs.yaml, navigation, feed links), and its own variables: the
 items it shows, each by the hash of its source file plus its state at build
-time (pinned, expired), and for a page's own item, the items it links to. When
+time (tersemat, berakhir: index.py makes this its ``card``), and for a page's own item, the items it links to. When
 the key matches the previous build's and that file is still the one written
 then, it is hard-linked from the previous output instead of rendered again.
 """
@@ -14,31 +14,22 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pelican.contents import Page
-
 from layanan import cache
+from layanan.model import Item
 
-# Attributes assemble() sets on an item that a page about the item shows.
-RELATIONS = ("next_steps", "announcements", "services", "villages")
-
-
-def card(item: Page) -> str:
-    """What a list or a link shows of an item: its source, and its state at build time."""
-    if not hasattr(item, "card_digest"):  # one item is shown in many lists: digest it once
-        state = (str(getattr(item, "pinned", "")), str(getattr(item, "expired", "")))
-        item.card_digest = cache.digest(item.metadata["digest"], *state)
-    return str(item.card_digest)
+# The index's links and reverse links that a page about an item shows.
+RELATIONS = ("terkait", "pengumuman", "layanan", "kelurahan")
 
 
-def full(item: Page) -> str:
-    """What an item's own page shows: the item, and the items it links to."""
-    related = [cache.digest(name, *(card(other) for other in getattr(item, name, ()))) for name in RELATIONS]
-    return cache.digest(card(item), *related)
+def full(item: Item) -> str:
+    """What an item's own page shows: the item (its card), and the items it links to."""
+    related = [cache.digest(name, *(other.card for other in getattr(item, name, ()))) for name in RELATIONS]
+    return cache.digest(item.card, *related)
 
 
 def vars_digest(value: Any, own_page: bool = False) -> str:
-    if isinstance(value, Page):
-        return full(value) if own_page else card(value)
+    if isinstance(value, Item):
+        return full(value) if own_page else value.card
     if isinstance(value, dict):
         return cache.digest(
             *(f"{k}={vars_digest(v, own_page=k in ('page', 'target'))}" for k, v in sorted(value.items()))

@@ -14,8 +14,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from layanan.clock import build_time
+from layanan.model import Situs
 from layanan.problems import display_path
-from layanan.situs import Situs
 
 SLUG_SUBSTITUTIONS = [*DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"], (r"_", "-"), (r"-+", "-")]
 

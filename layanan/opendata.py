@@ -9,16 +9,16 @@ data was last checked.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from pelican.contents import Page
-
-from layanan import routes, schema
+from layanan import model, routes, schema
 from layanan.filters import berkas_url
-from layanan.site import Site
+from layanan.index import Site
+from layanan.model import Dokumen, Layanan, Links, SalahSatu
 
 API_PATH = f"{routes.API}/layanan.json"
 SCHEMA_PATH = f"{routes.API}/layanan.schema.json"
@@ -30,6 +30,10 @@ INTERNAL = {"draf", "slug"}
 def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, Links):
+        return list(value.slugs)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -44,35 +48,35 @@ def fee(value: int | str) -> dict[str, Any]:
     return {"rupiah": None, "keterangan": value}
 
 
-def document_record(item: dict[str, Any]) -> dict[str, Any]:
-    count = item.get("jumlah")
+def document_record(item: Dokumen) -> dict[str, Any]:
+    count = item.jumlah
     return {
-        "dokumen": item["dokumen"],
+        "dokumen": item.dokumen,
         "jumlah": count if isinstance(count, int) else None,
         "jumlah_teks": count if isinstance(count, str) else None,
-        "keterangan": item.get("keterangan"),
-        "jika": item.get("jika"),
-        "opsional": bool(item.get("opsional")),
+        "keterangan": item.keterangan,
+        "jika": item.jika,
+        "opsional": item.opsional,
     }
 
 
-def requirement(item: dict[str, Any]) -> dict[str, Any]:
+def requirement(item: Dokumen | SalahSatu) -> dict[str, Any]:
     """A document, or {"salah_satu": [documents], "keterangan"}: bring any one of them."""
-    if "salah_satu" in item:
-        choices = [document_record(choice) for choice in item["salah_satu"]]
-        return {"salah_satu": choices, "keterangan": item["keterangan"]}
+    if isinstance(item, SalahSatu):
+        return {"salah_satu": [document_record(choice) for choice in item.salah_satu], "keterangan": item.keterangan}
     return document_record(item)
 
 
-def service_record(site: Site, service: Page) -> dict[str, Any]:
+def service_record(site: Site, service: Layanan) -> dict[str, Any]:
     record: dict[str, Any] = {"slug": service.slug, "url": site.situs.url + service.url}
-    for name in schema.LAYANAN:
+    for name in model.FIELDS["layanan"]:
         if name not in INTERNAL:
-            record[name] = _plain(service.metadata.get(name))
-    record["tempat"] = record["tempat"] or site.situs.alamat
-    record["biaya"] = fee(service.metadata["biaya"])
-    record["persyaratan"] = [requirement(item) for item in service.metadata["persyaratan"]]
-    record["formulir"] = [dict(f, url=site.situs.url + berkas_url(f["berkas"])) for f in record["formulir"]]
+            record[name] = _plain(getattr(service, name))
+    record["biaya"] = fee(service.biaya)
+    record["persyaratan"] = [requirement(item) for item in service.persyaratan]
+    record["formulir"] = [
+        {"judul": f.judul, "berkas": f.berkas, "url": site.situs.url + berkas_url(f.berkas)} for f in service.formulir
+    ]
     return record
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.contents import Page
-
 from layanan import routes
-from layanan.site import Site
+from layanan.index import Site
+from layanan.model import Item, Layanan, Pengumuman
 
 HOME_LATEST = 5
 
@@ -33,21 +32,21 @@ def plan(site: Site, per_page: int) -> list[Output]:
             "home",
             "/",
             {
-                "popular": [s for s in site.layanan if getattr(s, "populer", False)],
+                "popular": [s for s in site.layanan if s.populer],
                 "pinned": site.pinned(),
-                "latest": [p for p in site.pengumuman if not p.pinned][:HOME_LATEST],
+                "latest": [p for p in site.pengumuman if not p.tersemat][:HOME_LATEST],
                 "kelurahan": site.kelurahan,
             },
         ),
         Output("layanan/index.html", "layanan_index", "/layanan/", {"groups": site.layanan_by_category()}),
         Output("kelurahan/index.html", "kelurahan_index", "/kelurahan/", {"kelurahan": site.kelurahan}),
-        Output("404.html", "404", "/404.html", {"popular": [s for s in site.layanan if getattr(s, "populer", False)]}),
+        Output("404.html", "404", "/404.html", {"popular": [s for s in site.layanan if s.populer]}),
     ]
     outputs += announcement_pages(site, per_page)
     outputs += service_pages(site)
-    for item in site.pengumuman + site.kelurahan + site.halaman:
+    for item in [*site.pengumuman, *site.kelurahan, *site.halaman]:
         outputs.append(Output(item.save_as, item.template, item.url, {"page": item}))
-    outputs += redirects(site.layanan + site.pengumuman)
+    outputs += redirects([*site.layanan, *site.pengumuman])
     return outputs
 
 
@@ -64,7 +63,7 @@ def service_pages(site: Site) -> list[Output]:
     for service in site.layanan:
         variables = {"page": service, "qr_url": site.situs.url + service.url}
         outputs.append(Output(service.save_as, "layanan", service.url, variables))
-        poster = routes.poster(routes.item("layanan", service.slug))
+        poster = routes.poster(routes.item(service.kind, service.slug))
         outputs.append(Output(poster.save_as, "layanan_poster", poster.url, variables))
     return outputs
 
@@ -72,7 +71,7 @@ def service_pages(site: Site) -> list[Output]:
 def announcement_pages(site: Site, per_page: int) -> list[Output]:
     """``/pengumuman/`` then ``/pengumuman/halaman/<n>/``; pinned ones sit on top of page 1."""
     pinned = site.pinned()
-    rest = [p for p in site.pengumuman if not p.pinned]
+    rest = [p for p in site.pengumuman if not p.tersemat]
     chunks = [rest[i : i + per_page] for i in range(0, len(rest), per_page)] or [[]]
     urls = ["/pengumuman/"] + [f"/pengumuman/halaman/{n}/" for n in range(2, len(chunks) + 1)]
     outputs = []
@@ -95,11 +94,11 @@ def announcement_pages(site: Site, per_page: int) -> list[Output]:
     return outputs
 
 
-def redirects(items: list[Page]) -> list[Output]:
+def redirects(items: list[Layanan | Pengumuman]) -> list[Output]:
     """A small page at each former slug that sends visitors to the current one."""
     outputs = []
     for item in items:
-        for alias in getattr(item, "alias", []):
+        for alias in item.alias:
             former = routes.item(item.kind, alias)
             outputs.append(Output(former.save_as, "redirect", former.url, {"target": item}))
     return outputs
@@ -111,7 +110,11 @@ def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
     for output in outputs:
         if output.template in ("404", "redirect", "poster", "layanan_poster"):
             continue
-        page = output.vars.get("page")
-        lastmod = getattr(page, "diperbarui", None) or getattr(page, "date", None)
+        page: Item | None = output.vars.get("page")
+        lastmod = None
+        if isinstance(page, Layanan):
+            lastmod = page.diperbarui
+        elif isinstance(page, Pengumuman):
+            lastmod = page.tanggal
         found.append((output.url, lastmod))
     return found

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from layanan import routes
 
 if TYPE_CHECKING:
-    from layanan.site import Site
+    from layanan.index import Site
 
 MASK = 2
 

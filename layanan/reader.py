@@ -1,14 +1,15 @@
-"""Pelican reader for our Markdown files: YAML front matter, checked, then the body.
+"""Reads one content file: YAML front matter, checked against the model, then the body.
 
-The reader never raises for a content mistake: problems travel in the
-metadata (``problems``) so the generator can report every one of them in a
-single run.
+The reader never raises for a content mistake: problems travel with the parse
+result so the build can report every one of them in a single run. A result
+needs no other file; the index (index.py) links results into records.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,7 +18,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
-from layanan import body, cache, parallel, routes, schema
+from layanan import body, cache, model, parallel, schema
 from layanan.frontmatter import SourceFile, split
 from layanan.problems import Problem, display_path
 
@@ -26,15 +27,36 @@ DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
-# A service's body sits in a section with an h2 ("Catatan dan pertanyaan"); others right under the h1.
-HEADING_TOP = {"layanan": 3, "pengumuman": 2, "kelurahan": 2, "halaman": 2}
-TITLE_KEY = {"layanan": "judul", "pengumuman": "judul", "kelurahan": "nama", "halaman": "judul"}
+@dataclass
+class Parsed:
+    """One file read and checked, before any other file is known; cached by the file's content hash."""
+
+    path: str  # as shown in messages
+    kind: str | None = None
+    slug: str = ""
+    values: dict[str, Any] = field(default_factory=dict)  # the fields that passed their checks
+    html: str = ""
+    first_paragraph: str = ""
+    lines: dict[str, int] = field(default_factory=dict)
+    placeholders: list[tuple[int, str]] = field(default_factory=list)
+    own_links: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+
+    @property
+    def draft(self) -> bool:
+        """Not part of any build: marked draf, or unreadable."""
+        return self.kind is None or bool(self.values.get("draf"))
+
+    @property
+    def ok(self) -> bool:
+        return not any(not p.warning for p in self.problems)
 
 
 def kind_of(path: str, content_root: str) -> str | None:
     """The kind of a content file, from the folder it is in."""
     parts = Path(os.path.relpath(path, content_root)).parts
-    return parts[0] if len(parts) == 2 and parts[0] in schema.KINDS else None
+    return parts[0] if len(parts) == 2 and parts[0] in model.KINDS else None
 
 
 def default_slug(kind: str, path: str) -> str:
@@ -78,8 +100,8 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
     if source is None:
         return None, {}, problems
     checker = schema.Checker(shown, source.doc, tz, problems)
-    values = schema.validate(kind, checker)
-    if kind in schema.BODY_REQUIRED and not source.body.strip():
+    values = model.validate(kind, checker)
+    if model.KINDS[kind].body_required and not source.body.strip():
         checker.error("(isi)", f"isi {kind} kosong; tulis isinya di bawah baris '---' penutup")
     for offset, message in body.notices(source.body):
         checker.warn_at(source.body_line + offset, "(isi)", message)
@@ -87,7 +109,7 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
 
 
 class LayananReader(MarkdownReader):
-    """Reads ``content/<kind>/<slug>.md`` into Pelican metadata plus our typed fields.
+    """Reads ``content/<kind>/<slug>.md`` into a ``Parsed``.
 
     Parsed files are remembered by content hash (see cache.py); a cold build
     parses the files it has never seen on every core.
@@ -107,14 +129,14 @@ class LayananReader(MarkdownReader):
         self._markdown = Markdown(**config)
         self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
         self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
-        # path -> (content hash, html, metadata, (mtime_ns, size, inode))
-        self._cache: dict[str, tuple[str, str, dict[str, Any], Any]] | None = None
-        self._used: dict[str, tuple[str, str, dict[str, Any], Any]] = {}
-        self._keys: dict[str, str] = {}  # content hashes taken by prefill(), used once by read()
+        # path -> (content hash, parsed, (mtime_ns, size, inode))
+        self._cache: dict[str, tuple[str, Parsed, Any]] | None = None
+        self._used: dict[str, tuple[str, Parsed, Any]] = {}
+        self._keys: dict[str, str] = {}  # content hashes taken by prefill(), used once by load()
         self._signatures: dict[str, tuple[int, int, int]] = {}
 
     @property
-    def cached(self) -> dict[str, tuple[str, str, dict[str, Any], Any]]:
+    def cached(self) -> dict[str, tuple[str, Parsed, Any]]:
         if self._cache is None:
             self._cache = cache.load_pickle(self._cache_file, self._version)
         return self._cache
@@ -127,10 +149,10 @@ class LayananReader(MarkdownReader):
             if self.cached.get(path, ("",))[0] != key:
                 todo.append((path, key))
         if len(todo) < parallel.MIN_ITEMS:
-            return 0  # read() parses these one by one
+            return 0  # load() parses these one by one
         results = parallel.fork_map(lambda path: self.parse_file(path, Path(path).read_bytes()), [p for p, _ in todo])
         for (path, key), result in zip(todo, results, strict=True):
-            self.cached[path] = (key, *result, self._signatures.get(path))
+            self.cached[path] = (key, result, self._signatures.get(path))
         return len(todo)
 
     def content_key(self, path: str) -> str:
@@ -139,97 +161,72 @@ class LayananReader(MarkdownReader):
         signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         self._signatures[path] = signature
         hit = self.cached.get(path)
-        if hit and hit[3] == signature:
+        if hit and hit[2] == signature:
             return hit[0]
         return cache.digest(Path(path).read_bytes())
 
-    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+    def load(self, source_path: str) -> Parsed:
         key = self._keys.pop(source_path, None)
         hit = self.cached.get(source_path)
         if key is None or not hit or hit[0] != key:
             data = Path(source_path).read_bytes()
             key = cache.digest(data)
-            html, meta = (hit[1], hit[2]) if hit and hit[0] == key else self.parse_file(source_path, data)
+            parsed = hit[1] if hit and hit[0] == key else self.parse_file(source_path, data)
         else:
-            html, meta = hit[1], hit[2]
-        self._used[source_path] = (key, html, meta, self._signatures.get(source_path))
-        meta = dict(meta, digest=key)
-        if "kategori" in meta:  # a Pelican Category holds the settings: made here, never cached
-            meta["category"] = self.process_metadata("category", meta["kategori"])
-        return html, meta
+            parsed = hit[1]
+        self._used[source_path] = (key, parsed, self._signatures.get(source_path))
+        parsed.digest = key
+        return parsed
 
     def save_cache(self) -> None:
         """Keep what this build read (files deleted since are dropped)."""
         cache.save_pickle(self._cache_file, self._version, self._used)
 
-    def parse_file(self, source_path: str, data: bytes) -> tuple[str, dict[str, Any]]:
+    def parse_file(self, source_path: str, data: bytes) -> Parsed:
         shown = display_path(source_path)
         kind = kind_of(source_path, self.settings["PATH"])
         if kind is None:
-            return "", {"problems": [Problem(shown, 1, "(berkas)", _misplaced_message())], "status": "draft"}
+            return Parsed(shown, problems=[Problem(shown, 1, "(berkas)", _misplaced_message())])
         source, values, problems = parse(kind, data, shown, ZoneInfo(self.settings["TIMEZONE"]))
         if source is None:
-            return "", {"problems": problems, "status": "draft"}
+            return Parsed(shown, problems=problems)
         body_html = ""
         limits = [Problem(shown, source.body_line + offset, "(isi)", m) for offset, m in body.limits(source.body)]
         problems += limits
         if source.body.strip() and not limits:
             try:
-                body_html = body.render(self._markdown, source.body, HEADING_TOP[kind])
+                body_html = body.render(self._markdown, source.body, model.KINDS[kind].heading_top)
             except body.TooComplex:
                 message = (
                     f"isi terlalu rumit untuk diolah (lebih dari {body.TIME_BUDGET:g} detik); periksa tanda [ ] ( ) "
                     "dan daftar bertingkat, atau pecah isinya"
                 )
                 problems.append(Problem(shown, source.body_line, "(isi)", message))
-        return body_html, self.metadata(kind, source_path, values, source, body_html, problems)
-
-    def metadata(
-        self,
-        kind: str,
-        source_path: str,
-        values: dict[str, Any],
-        source: SourceFile,
-        body_html: str,
-        problems: list[Problem],
-    ) -> dict[str, Any]:
         slug = values.get("slug") or default_slug(kind, source_path)
         if "slug" not in values and not schema.SLUG_RE.match(slug):
             problems.append(
                 Problem(
-                    display_path(source_path),
+                    shown,
                     1,
                     "slug",
                     f"nama berkas '{Path(source_path).name}' tidak bisa jadi alamat; ganti nama berkas dengan "
                     "huruf kecil, angka dan tanda '-' saja, atau isi 'slug'",
                 )
             )
-        route = routes.item(kind, slug)
-        url, save_as = route.url, route.save_as
-        meta: dict[str, Any] = dict(values)
-        meta.update(
+        return Parsed(
+            shown,
             kind=kind,
             slug=slug,
-            url=url,
-            save_as=save_as,
-            template=kind,
-            status="draft" if values.get("draf") else "published",
-            problems=problems,
+            values=values,
+            html=body_html,
+            first_paragraph=first_paragraph(body_html),
             lines=source.doc.lines,
             placeholders=placeholders(source.doc.raw, source.doc.lines, source.body, source.body_line),
             own_links=[(source.body_line + offset, path) for offset, path in body.own_links(source.body)],
+            problems=problems,
         )
-        title = values.get(TITLE_KEY[kind])
-        if title:
-            meta["title"] = title
-        if "tanggal" in values:
-            meta["date"] = values["tanggal"]
-        summary = values.get("ringkasan") or first_paragraph(body_html)
-        if summary:
-            meta["summary"] = summary
-        return meta
 
 
 def _misplaced_message() -> str:
-    folders = ", ".join(f"{k}/" for k in schema.KINDS)
+    folders = ", ".join(f"{k}/" for k in model.KINDS)
     return f"berkas .md harus berada langsung di salah satu folder {folders}"

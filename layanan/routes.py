@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layanan import schema
+from layanan import model
 
 ITEM = {  # kind -> address pattern; the file is the address's folder + index.html
     "layanan": "/layanan/{slug}/",
@@ -27,7 +27,7 @@ POSTERS = "poster"
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
     | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS}
-    | set(schema.KINDS)
+    | set(model.KINDS)
 )
 
 

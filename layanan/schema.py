@@ -1,13 +1,14 @@
-"""The content format of DESIGN.md as data, and the checks of one file against it.
+"""How content fields are declared and checked: validators, and the ``spec`` that declares a field.
 
-Each kind of file is a table of fields; each field has a validator that turns
-the YAML value into a typed value or records a problem in Bahasa Indonesia,
+The kinds of file themselves are declared in model.py. Each field has a
+validator that turns the YAML value into a typed value or records a problem in Bahasa Indonesia,
 with the fix where staff can make one (YAML 1.1 reads ``50.000`` as 50.0 and
 ``8:00`` as 480, so messages quote what was typed and say how to write it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -32,6 +33,7 @@ EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$")
 PLACEHOLDER = "[ISI:"
+SPEC = "layanan.field"  # where a dataclass field keeps its Field
 KANAL = ("whatsapp", "loket", "daring")
 
 
@@ -329,7 +331,7 @@ def list_of(item: Validator, minimum: int = 0, unique: bool = False) -> Validato
                 seen.add(v)
         if any(r is INVALID for r in results):
             return INVALID
-        return results
+        return tuple(results)
 
     return shaped(check, "list", item=item, minimum=minimum)
 
@@ -377,19 +379,40 @@ def mapping(fields: dict[str, Field]) -> Validator:
     return shaped(check, "mapping", fields=fields)
 
 
-def text_or(fields: dict[str, Field], main: str) -> Validator:
-    """A plain text, or a mapping whose ``main`` field holds that text."""
+def spec(validator: Validator, *, required: bool = False, default: Any = None, label: str = "", hint: str = "") -> Any:
+    """Declare a field of a record (a dataclass): its check, and what staff see in the editor.
+
+    The dataclass field's type is the checked value's; a required field has no default.
+    """
+    declared = Field(validator, required, default, label, hint)
+    if required:
+        return dataclasses.field(metadata={SPEC: declared})
+    return dataclasses.field(default=default, metadata={SPEC: declared})
+
+
+def fields_of(cls: type) -> dict[str, Field]:
+    """The declared fields of a record, in the order they are declared."""
+    return {f.name: f.metadata[SPEC] for f in dataclasses.fields(cls) if SPEC in f.metadata}
+
+
+def record(cls: type, main: str | None = None) -> Validator:
+    """A mapping checked against ``cls``'s declared fields and made into a ``cls``.
+
+    With ``main``, plain text is accepted too and fills that field (the others take their defaults).
+    """
+    fields = fields_of(cls)
     as_mapping = mapping(fields)
 
     def check(c: Checker, key: str, value: Any) -> Any:
-        if isinstance(value, dict):
-            return as_mapping(c, key, value)
-        result = text(c, key, value)
-        if result is INVALID:
-            return result
-        return {name: spec.default for name, spec in fields.items()} | {main: result}
+        if main and not isinstance(value, dict):
+            result = text(c, key, value)
+            return result if result is INVALID else cls(**{main: result})
+        result = as_mapping(c, key, value)
+        return result if result is INVALID else cls(**result)
 
-    return shaped(check, "text_or", fields=fields, main=main)
+    if main:
+        return shaped(check, "text_or", fields=fields, main=main)
+    return shaped(check, "mapping", fields=fields)
 
 
 for _check, _kind in (
@@ -405,217 +428,3 @@ for _check, _kind in (
     (timezone, "text"),
 ):
     shaped(_check, _kind)
-
-# --- the kinds of file ----------------------------------------------------------
-
-file_name = shaped(lambda c, key, value: text(c, key, value), "file")  # crossref checks that it exists
-image_name = shaped(lambda c, key, value: text(c, key, value), "image")
-
-BERKAS = mapping(
-    {
-        "judul": Field(text, True, label="Judul", hint="Nama yang dibaca warga, misalnya Formulir F-1.02"),
-        "berkas": Field(file_name, True, label="Berkas", hint="Pilih atau unggah berkas (PDF, gambar)"),
-    }
-)
-TAUTAN = mapping(
-    {
-        "judul": Field(text, True, label="Judul"),
-        "url": Field(url, True, label="Alamat web", hint="Diawali https://"),
-    }
-)
-SLUGS = list_of(slug, unique=True)
-TEXTS = list_of(text)
-
-
-def slugs_of(kind: str) -> Validator:
-    """Slugs of items of ``kind``; crossref checks that each exists."""
-    return shaped(list_of(slug, unique=True), "relation", item=slug, collection=kind)
-
-
-DOKUMEN_FIELDS = {
-    "dokumen": Field(text, True, label="Dokumen", hint="Nama dokumen yang dibawa, misalnya Kartu Keluarga (KK)"),
-    "jumlah": Field(count_or_text, label="Jumlah", hint="Angka saja (misalnya 1) atau kata-kata (2 lembar)"),
-    "keterangan": Field(text, label="Keterangan", hint="Misalnya: Fotokopi; asli ditunjukkan"),
-    "jika": Field(text, label="Hanya jika", hint="Isi bila dokumen ini hanya perlu dalam keadaan tertentu"),
-    "opsional": Field(boolean, default=False, label="Bawa bila ada", hint="Nyalakan bila dokumen ini tidak wajib"),
-}
-DOKUMEN = text_or(DOKUMEN_FIELDS, main="dokumen")
-
-
-def document(c: Checker, key: str, value: Any) -> Any:
-    """A document to bring: always, only ``jika`` (if) something holds, or ``opsional`` (if one has it)."""
-    result = DOKUMEN(c, key, value)
-    if result is not INVALID and result["jika"] and result["opsional"]:
-        return c.error(
-            f"{key}.jika",
-            "pilih salah satu: 'jika' (hanya perlu dalam keadaan itu) atau 'opsional: true' (bawa bila ada), "
-            "bukan keduanya",
-        )
-    return result
-
-
-shaped(document, "text_or", fields=DOKUMEN_FIELDS, main="dokumen")
-ALTERNATIVES_FIELDS = {
-    "salah_satu": Field(
-        list_of(document, minimum=2), True, label="Salah satu dari", hint="Dua dokumen atau lebih; cukup bawa satu"
-    ),
-    "keterangan": Field(text, label="Keterangan"),
-}
-ALTERNATIVES = mapping(ALTERNATIVES_FIELDS)
-
-
-def requirement(c: Checker, key: str, value: Any) -> Any:
-    """A document (text or mapping), or ``{salah_satu: [...]}``: any one of two or more documents."""
-    if isinstance(value, dict) and "salah_satu" in value:
-        result = ALTERNATIVES(c, key, value)
-        # Never optional itself; the key keeps templates' filters on 'opsional' uniform.
-        return result if result is INVALID else {**result, "opsional": False}
-    return document(c, key, value)
-
-
-shaped(requirement, "requirement", document=DOKUMEN_FIELDS, alternatives=ALTERNATIVES_FIELDS)
-
-DRAF = Field(boolean, default=False, label="Draf", hint="Nyala: belum tampil di situs")
-ALIAS = Field(SLUGS, default=(), label="Alamat lama", hint="Alamat (slug) lama yang dialihkan ke sini")
-SLUG = Field(slug, label="Alamat (slug)", hint="Kosongkan: alamat diambil dari nama berkas")
-
-LAYANAN: dict[str, Field] = {
-    "judul": Field(text, True, label="Judul layanan", hint="Nama layanan seperti yang dicari warga"),
-    "kategori": Field(text, True, label="Kategori"),
-    "ringkasan": Field(
-        short_text(200), True, label="Ringkasan", hint="Satu kalimat: untuk siapa layanan ini (paling banyak 200 huruf)"
-    ),
-    "persyaratan": Field(
-        list_of(requirement, minimum=1), True, label="Persyaratan", hint="Dokumen yang dibawa warga, satu per butir"
-    ),
-    "prosedur": Field(list_of(text, minimum=1), True, label="Prosedur", hint="Langkah demi langkah, satu per butir"),
-    "waktu": Field(text, True, label="Waktu penyelesaian", hint="Misalnya: 1 hari kerja"),
-    "biaya": Field(
-        rupiah_or_text, True, label="Biaya", hint="Rupiah utuh tanpa titik (0 berarti gratis) atau kata-kata"
-    ),
-    "produk": Field(text, True, label="Produk layanan", hint="Apa yang diterima warga"),
-    "kanal": Field(
-        list_of(one_of(KANAL), minimum=1, unique=True), True, label="Cara mengajukan", hint="Boleh lebih dari satu"
-    ),
-    "diperbarui": Field(date, True, label="Tanggal diperbarui"),
-    "tautan_daring": Field(url, label="Alamat pengajuan daring", hint="Wajib bila cara mengajukan memuat daring"),
-    "tempat": Field(text, label="Tempat", hint="Kosongkan bila di kantor kecamatan"),
-    "wajib_datang": Field(boolean, default=False, label="Wajib datang sendiri"),
-    "penerbit": Field(text, label="Penerbit dokumen", hint="Instansi yang menerbitkan, bila bukan kecamatan"),
-    "terkait": Field(slugs_of("layanan"), default=(), label="Layanan terkait", hint="Langkah berikutnya bagi warga"),
-    "dasar_hukum": Field(TEXTS, default=(), label="Dasar hukum", hint="Satu peraturan per butir"),
-    "formulir": Field(list_of(BERKAS), default=(), label="Formulir"),
-    "kata_kunci": Field(TEXTS, default=(), label="Kata kunci", hint="Kata lain yang dipakai warga untuk mencari"),
-    "riwayat": Field(
-        list_of(
-            mapping(
-                {
-                    "tanggal": Field(date, True, label="Tanggal"),
-                    "perubahan": Field(text, True, label="Perubahan"),
-                }
-            )
-        ),
-        default=(),
-        label="Riwayat perubahan",
-    ),
-    "populer": Field(boolean, default=False, label="Tampilkan di beranda"),
-    "alias": ALIAS,
-    "slug": SLUG,
-    "draf": DRAF,
-}
-
-PENGUMUMAN: dict[str, Field] = {
-    "judul": Field(text, True, label="Judul pengumuman"),
-    "tanggal": Field(date_or_datetime, True, label="Tanggal", hint="TTTT-BB-HH, atau dengan jam: TTTT-BB-HH JJ:MM"),
-    "kategori": Field(text, True, label="Kategori"),
-    "ringkasan": Field(text, label="Ringkasan", hint="Kosongkan: diambil dari paragraf pertama"),
-    "kelurahan": Field(slugs_of("kelurahan"), default=(), label="Kelurahan", hint="Kosongkan bila untuk semua"),
-    "layanan": Field(slugs_of("layanan"), default=(), label="Layanan terkait"),
-    "penting": Field(boolean, default=False, label="Penting", hint="Disematkan di atas beranda"),
-    "berlaku_hingga": Field(date, label="Berlaku hingga"),
-    "lampiran": Field(list_of(BERKAS), default=(), label="Lampiran"),
-    "gambar": Field(image_name, label="Gambar"),
-    "gambar_alt": Field(text, label="Keterangan gambar", hint="Isi gambar, untuk pembaca layar; wajib bila ada gambar"),
-    "alias": ALIAS,
-    "slug": SLUG,
-    "draf": DRAF,
-}
-
-KELURAHAN: dict[str, Field] = {
-    "nama": Field(text, True, label="Nama kelurahan"),
-    "alamat": Field(text, True, label="Alamat kantor"),
-    "telepon": Field(text, label="Telepon"),
-    "whatsapp": Field(whatsapp_number, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"),
-    "email": Field(email, label="Email"),
-    "jam_layanan": Field(text, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"),
-    "koordinat": Field(
-        mapping({"lat": Field(number, True, label="Lintang"), "lon": Field(number, True, label="Bujur")}),
-        label="Koordinat peta",
-    ),
-    "draf": DRAF,
-}
-
-HALAMAN: dict[str, Field] = {
-    "judul": Field(text, True, label="Judul halaman"),
-    "ringkasan": Field(text, label="Ringkasan"),
-    "menu": Field(whole_number, label="Urutan di menu", hint="Kosongkan bila tidak tampil di menu"),
-    "draf": DRAF,
-}
-
-SITUS: dict[str, Field] = {
-    "nama": Field(text, True, label="Nama kantor"),
-    "kota": Field(text, True, label="Kota"),
-    "provinsi": Field(text, True, label="Provinsi"),
-    "url": Field(url, True, label="Alamat situs", hint="Diawali https://"),
-    "alamat": Field(text, True, label="Alamat kantor"),
-    "telepon": Field(text, True, label="Telepon"),
-    "whatsapp": Field(whatsapp_number, True, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"),
-    "email": Field(email, True, label="Email"),
-    "jam_layanan": Field(text, True, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"),
-    "zona_waktu": Field(timezone, True, label="Zona waktu", hint="Asia/Makassar untuk WITA"),
-    "kategori_layanan": Field(list_of(text, minimum=1, unique=True), True, label="Kategori layanan"),
-    "kategori_pengumuman": Field(list_of(text, minimum=1, unique=True), True, label="Kategori pengumuman"),
-    "kategori_gratis": Field(
-        list_of(text, unique=True), default=(), label="Kategori yang selalu gratis", hint="Dari kategori layanan"
-    ),
-    "pengaduan": Field(list_of(TAUTAN, minimum=1), True, label="Saluran pengaduan"),
-    "survei": Field(url, label="Alamat survei kepuasan"),
-    "tautan": Field(list_of(TAUTAN), default=(), label="Tautan lain"),
-    "lisensi_data": Field(TAUTAN, label="Lisensi data terbuka"),
-}
-
-# Kinds whose Markdown body (below the front matter) must not be empty.
-BODY_REQUIRED = frozenset({"pengumuman"})
-
-KINDS: dict[str, dict[str, Field]] = {
-    "layanan": LAYANAN,
-    "pengumuman": PENGUMUMAN,
-    "kelurahan": KELURAHAN,
-    "halaman": HALAMAN,
-}
-
-
-def check_layanan(c: Checker, values: dict[str, Any]) -> None:
-    if "daring" in values.get("kanal", []) and c.doc.data.get("tautan_daring") is None:
-        c.error("tautan_daring", "wajib diisi karena kanal memuat 'daring'; tulis alamat pengajuan daringnya")
-
-
-def check_pengumuman(c: Checker, values: dict[str, Any]) -> None:
-    if values.get("gambar") and not c.doc.data.get("gambar_alt"):
-        c.error("gambar_alt", "wajib diisi bila ada gambar; jelaskan isi gambar untuk pembaca layar")
-    if values.get("penting") and c.doc.data.get("berlaku_hingga") is None:
-        c.warn("penting", "pengumuman penting tanpa berlaku_hingga akan disematkan selamanya; isi tanggal berakhirnya")
-
-
-RULES: dict[str, Callable[[Checker, dict[str, Any]], None]] = {
-    "layanan": check_layanan,
-    "pengumuman": check_pengumuman,
-}
-
-
-def validate(kind: str, c: Checker) -> dict[str, Any]:
-    """Check a document of ``kind``; returns its valid fields, absent optional ones defaulted."""
-    values = check_fields(c, "", c.doc.data, KINDS[kind])
-    if kind in RULES:
-        RULES[kind](c, values)
-    return values

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from layanan.site import Site
+from layanan.index import Site
 
 
 def sitemap_xml(site: Site, urls: list[tuple[str, dt.date | dt.datetime | None]]) -> str:

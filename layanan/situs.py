@@ -3,52 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from layanan import schema
 from layanan.frontmatter import load_yaml
+from layanan.model import SITUS_FIELDS, Situs
 from layanan.problems import Problem, display_path
 
 SITUS_FILE = "situs.yaml"
-
-
-@dataclass(frozen=True)
-class Tautan:
-    judul: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Situs:
-    nama: str
-    kota: str
-    provinsi: str
-    url: str
-    alamat: str
-    telepon: str
-    whatsapp: str
-    email: str
-    jam_layanan: str
-    zona_waktu: str
-    kategori_layanan: tuple[str, ...]
-    kategori_pengumuman: tuple[str, ...]
-    kategori_gratis: tuple[str, ...] = ()
-    pengaduan: tuple[Tautan, ...] = ()
-    survei: str | None = None
-    tautan: tuple[Tautan, ...] = ()
-    lisensi_data: Tautan | None = None
-    placeholders: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.zona_waktu)
-
-    @property
-    def domain(self) -> str:
-        return urlsplit(self.url).netloc
 
 
 def situs_path(content_path: str | os.PathLike[str]) -> Path:
@@ -69,24 +32,18 @@ def load(content_path: str | os.PathLike[str], siteurl: str = "") -> tuple[Situs
     if doc is None:
         return None, problems
     checker = schema.Checker(shown, doc, ZoneInfo("UTC"), problems)
-    values = schema.check_fields(checker, "", doc.data, schema.SITUS)
-    lapor = [t for t in values.get("pengaduan", []) if "lapor.go.id" in t["url"]]
+    values = schema.check_fields(checker, "", doc.data, SITUS_FIELDS)
+    lapor = [t for t in values.get("pengaduan", ()) if "lapor.go.id" in t.url]
     if "pengaduan" in values and not lapor:
         checker.error("pengaduan", "SP4N-LAPOR! (https://www.lapor.go.id) harus termasuk saluran pengaduan")
-    for i, name in enumerate(values.get("kategori_gratis", []), start=1):
-        if name not in values.get("kategori_layanan", [name]):
+    for i, name in enumerate(values.get("kategori_gratis", ()), start=1):
+        if name not in values.get("kategori_layanan", (name,)):
             checker.error(f"kategori_gratis.{i}", f"'{name}' tidak ada di kategori_layanan")
     if any(not p.warning for p in problems):
         return None, problems
     if siteurl:
         values["url"] = siteurl
     values["url"] = values["url"].rstrip("/")
-    for key in ("pengaduan", "tautan"):
-        values[key] = tuple(Tautan(**t) for t in values.get(key, []))
-    if values.get("lisensi_data"):
-        values["lisensi_data"] = Tautan(**values["lisensi_data"])
-    for key in ("kategori_layanan", "kategori_pengumuman", "kategori_gratis"):
-        values[key] = tuple(values.get(key, []))
     values["placeholders"] = tuple(
         (shown, doc.lines.get(key, 1), key) for key, raw in sorted(doc.raw.items()) if schema.is_placeholder(raw)
     )

@@ -7,11 +7,10 @@ import re
 from typing import Any
 
 from markupsafe import Markup
-from pelican.contents import Page
 
 from layanan.filters import berkas_url, e164
+from layanan.model import Kelurahan, Layanan, Pengumuman, Situs
 from layanan.schema import known
-from layanan.situs import Situs
 
 # "3 hari" is calendar days; "3 hari kerja" is not a fixed duration and gets none.
 DURATION = re.compile(r"(\d+)\s*(menit|jam|hari)(\s+kerja)?", re.I)
@@ -46,10 +45,10 @@ def _clean(data: Any) -> Any:
     return data
 
 
-def address(situs: Situs, street: str | None = None) -> dict[str, Any]:
+def address(situs: Situs, street: str | None) -> dict[str, Any]:
     return {
         "@type": "PostalAddress",
-        "streetAddress": known(street or situs.alamat),
+        "streetAddress": known(street),
         "addressLocality": situs.kota,
         "addressRegion": situs.provinsi,
         "addressCountry": "ID",
@@ -99,7 +98,7 @@ def organization(situs: Situs) -> dict[str, Any]:
     return {"@type": "GovernmentOrganization", "name": situs.nama, "url": situs.url + "/"}
 
 
-def office(situs: Situs, villages: list[Page]) -> Markup:
+def office(situs: Situs, villages: list[Kelurahan]) -> Markup:
     """The kecamatan office (home and contact pages)."""
     return _script(
         _clean(
@@ -109,42 +108,42 @@ def office(situs: Situs, villages: list[Page]) -> Markup:
                 "@id": situs.url + "/#kantor",
                 "name": situs.nama,
                 "url": situs.url + "/",
-                "address": address(situs),
+                "address": address(situs, situs.alamat),
                 "telephone": telephone(situs.telepon),
                 "email": known(situs.email),
                 "openingHoursSpecification": opening_hours(situs.jam_layanan),
                 "parentOrganization": {"@type": "GovernmentOrganization", "name": f"Pemerintah {situs.kota}"},
-                "areaServed": [{"@type": "AdministrativeArea", "name": v.title} for v in villages],
+                "areaServed": [{"@type": "AdministrativeArea", "name": v.nama} for v in villages],
             }
         )
     )
 
 
-def village_office(situs: Situs, village: Page) -> Markup:
+def village_office(situs: Situs, village: Kelurahan) -> Markup:
     """A kelurahan office."""
-    coordinates = getattr(village, "koordinat", None)
+    coordinates = village.koordinat
     return _script(
         _clean(
             {
                 "@context": "https://schema.org",
                 "@type": "GovernmentOffice",
-                "name": village.title,
+                "name": village.nama,
                 "url": situs.url + village.url,
                 "address": address(situs, village.alamat),
                 "telephone": telephone(village.telepon),
                 "email": known(village.email),
                 "openingHoursSpecification": opening_hours(village.jam_layanan),
-                "geo": {"@type": "GeoCoordinates", "latitude": coordinates["lat"], "longitude": coordinates["lon"]}
+                "geo": {"@type": "GeoCoordinates", "latitude": coordinates.lat, "longitude": coordinates.lon}
                 if coordinates
                 else None,
                 "parentOrganization": organization(situs),
-                "areaServed": {"@type": "AdministrativeArea", "name": village.title},
+                "areaServed": {"@type": "AdministrativeArea", "name": village.nama},
             }
         )
     )
 
 
-def processing_time(waktu: str) -> str | None:
+def processing_time(waktu: str | None) -> str | None:
     """ISO 8601 duration from "15 menit", "2 jam" or "3 hari"; None for working days or no number."""
     match = DURATION.search(waktu or "")
     if not match or match.group(3):
@@ -153,7 +152,7 @@ def processing_time(waktu: str) -> str | None:
     return {"menit": f"PT{number}M", "jam": f"PT{number}H", "hari": f"P{number}D"}[unit]
 
 
-def service(situs: Situs, item: Page) -> Markup:
+def service(situs: Situs, item: Layanan) -> Markup:
     url = situs.url + item.url
     channels = []
     if "whatsapp" in item.kanal and known(situs.whatsapp):
@@ -172,11 +171,9 @@ def service(situs: Situs, item: Page) -> Markup:
             {
                 "@type": "ServiceChannel",
                 "name": "Loket",
-                "serviceLocation": {
-                    "@type": "Place",
-                    "name": known(item.tempat) or situs.nama,
-                    "address": address(situs),
-                },
+                # tempat is the office's address unless the service names another place (index.py);
+                # that text may be a counter or a building, so it is the place's name, not its street.
+                "serviceLocation": {"@type": "Place", "name": known(item.tempat), "address": address(situs, None)},
                 "servicePhone": phone(situs.telepon),
                 "availableLanguage": "id",
                 "processingTime": processing_time(item.waktu),
@@ -189,7 +186,7 @@ def service(situs: Situs, item: Page) -> Markup:
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
-        "name": item.title,
+        "name": item.judul,
         "description": item.ringkasan,
         "url": url,
         "serviceType": item.kategori,
@@ -198,7 +195,7 @@ def service(situs: Situs, item: Page) -> Markup:
         "serviceOutput": {"@type": "Thing", "name": known(item.produk)},
         "availableChannel": channels,
         "isRelatedTo": [
-            {"@type": "GovernmentService", "name": s.title, "url": situs.url + s.url} for s in item.next_steps
+            {"@type": "GovernmentService", "name": s.judul, "url": situs.url + s.url} for s in item.terkait
         ],
     }
     if isinstance(item.biaya, int):
@@ -208,38 +205,42 @@ def service(situs: Situs, item: Page) -> Markup:
     return _script(_clean(data))
 
 
-def announcement(situs: Situs, item: Page) -> Markup:
+def announcement(situs: Situs, item: Pengumuman) -> Markup:
     """A NewsArticle; an important one (penting) is also a SpecialAnnouncement, tied to it by @id."""
     url = situs.url + item.url
-    area = [{"@type": "AdministrativeArea", "name": v.title} for v in item.villages] or [
+    area = [{"@type": "AdministrativeArea", "name": v.nama} for v in item.kelurahan] or [
         {"@type": "AdministrativeArea", "name": f"{situs.nama}, {situs.kota}"}
     ]
     common = {
-        "headline": item.title,
+        "headline": item.judul,
         "url": url,
-        "datePublished": item.date.isoformat(),
+        "datePublished": item.tanggal.isoformat(),
         "publisher": organization(situs),
         "image": situs.url + (berkas_url(item.gambar) if item.gambar else "/theme/bagikan.png"),
     }
     article = {
         "@type": "NewsArticle",
         "@id": url + "#berita",
-        "description": item.summary,
+        "description": item.ringkasan,
         "author": organization(situs),
         **common,
     }
-    if not getattr(item, "penting", False):
+    if not item.penting:
         return _script(_clean({"@context": "https://schema.org", **article}))
     special = {
         "@type": "SpecialAnnouncement",
         "@id": url + "#penting",
         "subjectOf": {"@id": article["@id"]},
-        "name": item.title,
-        "text": item.summary,
-        "datePosted": item.date.isoformat(),
+        "name": item.judul,
+        "text": item.ringkasan,
+        "datePosted": item.tanggal.isoformat(),
         "expires": item.berlaku_hingga.isoformat() if item.berlaku_hingga else None,
         "spatialCoverage": area,
-        "announcementLocation": {"@type": "GovernmentOffice", "name": situs.nama, "address": address(situs)},
+        "announcementLocation": {
+            "@type": "GovernmentOffice",
+            "name": situs.nama,
+            "address": address(situs, situs.alamat),
+        },
         **common,
     }
     return _script(_clean({"@context": "https://schema.org", "@graph": [special, article]}))

@@ -7,15 +7,15 @@ import re
 import pytest
 
 from conftest import ROOT, Built
-from layanan import schema
+from layanan import model
 
 FORMAT = ROOT / "docs" / "format-konten.md"
 SECTIONS = {
-    "content/layanan/": schema.LAYANAN,
-    "content/pengumuman/": schema.PENGUMUMAN,
-    "content/kelurahan/": schema.KELURAHAN,
-    "content/halaman/": schema.HALAMAN,
-    "content/situs.yaml": schema.SITUS,
+    "content/layanan/": model.FIELDS["layanan"],
+    "content/pengumuman/": model.FIELDS["pengumuman"],
+    "content/kelurahan/": model.FIELDS["kelurahan"],
+    "content/halaman/": model.FIELDS["halaman"],
+    "content/situs.yaml": model.SITUS_FIELDS,
 }
 
 

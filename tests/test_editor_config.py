@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from layanan import schema
+from layanan import model, schema
 from layanan.editor import config
 from layanan.editor.entries import KIND_FIELD
 from tests.conftest import SAMPLE
@@ -49,13 +49,13 @@ def walk(spec_fields: dict[str, schema.Field], decap: dict[str, dict[str, Any]],
 
 
 def test_every_field_of_every_kind_is_in_the_editor_with_its_label_and_required_flag():
-    total = sum(walk(fields, fields_of(kind), kind) for kind, fields in schema.KINDS.items())
-    total += walk(schema.SITUS, fields_of("pengaturan"), "situs")
+    total = sum(walk(fields, fields_of(kind), kind) for kind, fields in model.FIELDS.items())
+    total += walk(model.SITUS_FIELDS, fields_of("pengaturan"), "situs")
     assert total > 90
 
 
 def test_a_field_added_to_the_schema_appears_in_the_editor(monkeypatch):
-    monkeypatch.setitem(schema.HALAMAN, "urutan_baru", schema.Field(schema.text, label="Urutan baru"))
+    monkeypatch.setitem(model.FIELDS["halaman"], "urutan_baru", schema.Field(schema.text, label="Urutan baru"))
     fields = {f["name"]: f for f in next(c for c in config.generate(SITUS, "main")["collections"]
                                           if c["name"] == "halaman")["fields"]}  # fmt: skip
     assert fields["urutan_baru"]["label"] == "Urutan baru"
@@ -71,7 +71,7 @@ def test_categories_are_chosen_from_situs_yaml():
 def test_channels_are_a_multiple_choice_of_the_format_s_values():
     kanal = fields_of("layanan")["kanal"]
     assert (kanal["widget"], kanal["multiple"], kanal["min"]) == ("select", True, 1)
-    assert [o["value"] for o in kanal["options"]] == list(schema.KANAL)
+    assert [o["value"] for o in kanal["options"]] == list(model.KANAL)
 
 
 def test_references_are_picked_by_title_never_typed():
@@ -91,7 +91,7 @@ def test_dates_use_the_format_s_patterns_and_draf_is_a_switch():
     assert fields_of("layanan")["diperbarui"]["format"] == "YYYY-MM-DD"
     assert fields_of("layanan")["diperbarui"]["time_format"] is False
     assert fields_of("pengumuman")["tanggal"]["format"] == "YYYY-MM-DD HH:mm"
-    for kind in schema.KINDS:
+    for kind in model.FIELDS:
         assert fields_of(kind)["draf"]["widget"] == "boolean"
 
 

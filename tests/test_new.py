@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project
-from layanan import schema
+from layanan import model
 
 
 @pytest.mark.parametrize("kind", ["layanan", "pengumuman"])
@@ -30,7 +30,7 @@ def test_new_file_has_every_field_explained_and_is_a_draft(project: Project, kin
     text = path.read_text(encoding="utf-8")
     front = text.split("---\n")[1]
     data = yaml.safe_load(front)
-    assert set(data) == set(schema.KINDS[kind]) - {"slug"}
+    assert set(data) == set(model.FIELDS[kind]) - {"slug"}
     assert data["draf"] is True
     assert data["judul"] == "Uji Coba"
     lines = front.splitlines()

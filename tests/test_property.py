@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import LENGKAP, SETTINGS, VALID_ANNOUNCEMENT, VALID_SERVICE
-from layanan import cli, schema
+from layanan import cli, model
 from layanan.reader import parse
 
 TZ = ZoneInfo("Asia/Makassar")
@@ -50,7 +50,7 @@ def assert_well_formed(problems: list) -> None:
 @given(front=st.text(max_size=400))
 def test_any_front_matter_text(front: str) -> None:
     data = f"---\n{front}\n---\nIsi.\n".encode("utf-8", errors="surrogatepass")
-    for kind in schema.KINDS:
+    for kind in model.FIELDS:
         _, _, problems = parse(kind, data, "content/x.md", TZ)
         assert_well_formed(problems)
 
@@ -58,7 +58,7 @@ def test_any_front_matter_text(front: str) -> None:
 @settings(max_examples=300, deadline=1000)
 @given(raw=st.binary(max_size=300))
 def test_any_bytes(raw: bytes) -> None:
-    for kind in schema.KINDS:
+    for kind in model.FIELDS:
         assert_well_formed(parse(kind, raw, "content/x.md", TZ)[2])
 
 
@@ -71,14 +71,14 @@ def replace_field(document: str, key: str, value: object) -> str:
 
 
 @settings(max_examples=150, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
-@given(key=st.sampled_from(sorted(schema.LAYANAN)), value=values)
+@given(key=st.sampled_from(sorted(model.FIELDS["layanan"])), value=values)
 def test_any_value_for_any_service_field(key: str, value: object) -> None:
     data = replace_field(VALID_SERVICE, key, value).encode("utf-8", errors="surrogatepass")
     assert_well_formed(parse("layanan", data, "content/layanan/uji.md", TZ)[2])
 
 
 @settings(max_examples=150, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
-@given(key=st.sampled_from(sorted(schema.PENGUMUMAN)), value=values)
+@given(key=st.sampled_from(sorted(model.FIELDS["pengumuman"])), value=values)
 def test_any_value_for_any_announcement_field(key: str, value: object) -> None:
     data = replace_field(VALID_ANNOUNCEMENT, key, value).encode("utf-8", errors="surrogatepass")
     assert_well_formed(parse("pengumuman", data, "content/pengumuman/2026-11-10-uji.md", TZ)[2])
@@ -89,7 +89,7 @@ shutil.copytree(LENGKAP, WORKDIR / "content", dirs_exist_ok=True)
 
 
 @settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
-@given(key=st.sampled_from(sorted(schema.LAYANAN)), value=values)
+@given(key=st.sampled_from(sorted(model.FIELDS["layanan"])), value=values)
 def test_whole_site_check_with_any_service_value(key: str, value: object) -> None:
     """Through every check, cross-references included: exit 0 or 1, never a traceback."""
     (WORKDIR / "content" / "layanan" / "uji.md").write_text(

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from layanan import schema
+from layanan import model, schema
 from layanan.editor.entries import KIND_FIELD
-from layanan.reader import TITLE_KEY
 
 API = "/admin/api/v1"
 # Text fields whose values run to sentences get a text area.
@@ -62,7 +61,7 @@ def _shape(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -
             return {"widget": "select", "options": [{"label": KANAL_LABELS.get(c, c), "value": c}
                                                     for c in shape["choices"]]}  # fmt: skip
         case "relation":
-            title = TITLE_KEY[shape["collection"]]
+            title = model.KINDS[shape["collection"]].title_field
             return {"widget": "relation", "collection": shape["collection"], "value_field": "{{slug}}",
                     "search_fields": [title], "display_fields": [title], "multiple": True}  # fmt: skip
         case "mapping":
@@ -117,14 +116,14 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
                 "create": True,
                 "delete": True,
                 "slug": slug,
-                "identifier_field": TITLE_KEY[kind],
-                "summary": "{{" + TITLE_KEY[kind] + "}}",
+                "identifier_field": model.KINDS[kind].title_field,
+                "summary": "{{" + model.KINDS[kind].title_field + "}}",
                 "sortable_fields": sortable,
                 "editor": {"preview": False},  # the real page is one click away: "Lihat di pratinjau"
                 "preview_path": PREVIEW_PATH + kind + "/{{slug}}",
                 "fields": [
-                    *_fields(schema.KINDS[kind], kind, situs),
-                    BODY | {"required": kind in schema.BODY_REQUIRED},
+                    *_fields(model.FIELDS[kind], kind, situs),
+                    BODY | {"required": model.KINDS[kind].body_required},
                 ],
             }
         )
@@ -140,7 +139,7 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
                     "file": f"{prefix}/situs.yaml",
                     "format": "yml",
                     "editor": {"preview": False},
-                    "fields": _fields(schema.SITUS, "situs", situs),
+                    "fields": _fields(model.SITUS_FIELDS, "situs", situs),
                 }
             ],
         }

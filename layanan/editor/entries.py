@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from layanan import schema
+from layanan import model, schema
 from layanan.frontmatter import _Loader, load_yaml, split
 
 KIND_FIELD = "jenis"  # Decap's type key for persyaratan items
@@ -150,9 +150,9 @@ def fields_of(path: str) -> dict[str, schema.Field] | None:
     """The field table for a repository-relative path under content/, or None for other files."""
     parts = path.split("/")
     if parts[-1] == "situs.yaml" and len(parts) == 2:
-        return schema.SITUS
+        return model.SITUS_FIELDS
     if len(parts) == 3 and parts[-1].endswith(".md"):
-        return schema.KINDS.get(parts[1])
+        return model.FIELDS.get(parts[1])
     return None
 
 

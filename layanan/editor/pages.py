@@ -11,7 +11,7 @@ from typing import Any
 from babel.dates import format_datetime
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from layanan import schema
+from layanan import model
 from layanan.editor import publishing, repo
 from layanan.editor.workspace import Workspace, run_layanan
 
@@ -68,7 +68,7 @@ def edit_link(ws: Workspace, path: str) -> str | None:
     parts = PurePosixPath(path).relative_to(ws.prefix).parts if path.startswith(ws.prefix + "/") else ()
     if parts == ("situs.yaml",):
         return "/admin/#/collections/pengaturan/entries/situs"
-    if len(parts) == 2 and parts[0] in schema.KINDS and parts[1].endswith(".md"):
+    if len(parts) == 2 and parts[0] in model.KINDS and parts[1].endswith(".md"):
         return f"/admin/#/collections/{parts[0]}/entries/{parts[1].removesuffix('.md')}"
     return None
 

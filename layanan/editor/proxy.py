@@ -15,7 +15,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from layanan import reader, routes, schema
+from layanan import model, reader, routes, schema
 from layanan.editor import entries, repo, staging, uploads
 from layanan.editor.users import User
 from layanan.editor.workspace import Workspace
@@ -59,7 +59,7 @@ def _entry_path(ws: Workspace, asked: Any) -> str:
     """A path staff may write an entry to: content/situs.yaml or content/<jenis>/<nama>.md."""
     path = resolve(ws, asked)
     parts = PurePosixPath(path).relative_to(ws.prefix).parts
-    if parts == ("situs.yaml",) or (len(parts) == 2 and parts[0] in schema.KINDS and parts[1].endswith(".md")):
+    if parts == ("situs.yaml",) or (len(parts) == 2 and parts[0] in model.KINDS and parts[1].endswith(".md")):
         return path
     raise Refused(403, f"'{path}' bukan berkas isi; yang bisa disunting: situs.yaml dan berkas .md di {ws.prefix}/")
 
@@ -126,9 +126,9 @@ def _title(ws: Workspace, path: str, text: str | None) -> str:
         return "pengaturan situs"
     kind = parts[0]
     title = None
-    if kind in schema.KINDS and text:
+    if kind in model.KINDS and text:
         source, _ = split(text, path)
-        title = source.doc.data.get(reader.TITLE_KEY[kind]) if source else None
+        title = source.doc.data.get(model.KINDS[kind].title_field) if source else None
     name = title.strip() if isinstance(title, str) and title.strip() else PurePosixPath(path).name
     return f"{kind} “{name[:120]}”"
 
@@ -165,7 +165,7 @@ def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
     """The item's page in the preview, or None when there is no preview yet."""
     if not (ws.preview / "index.html").is_file():
         return None
-    if collection not in schema.KINDS or not isinstance(slug, str):
+    if collection not in model.KINDS or not isinstance(slug, str):
         return "/pratinjau/"
     path = resolve(ws, f"{ws.prefix}/{collection}/{slug}.md")  # slug: the file's name, from Decap
     data = _read(ws, path)

@@ -1,0 +1,109 @@
+"""The index of the whole site: records made from checked files, defaults and relations resolved once.
+
+Zola's ``Library`` is the model: every item by kind and slug, links resolved to
+the items themselves, reverse links (a service's announcements, a kelurahan's
+announcements) filled in, and each default that depends on other files or on
+the build clock (a service's ``tempat``, a summary from the body, whether an
+announcement has ended) decided here, so no template, feed or data file
+decides it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from layanan import cache, routes
+from layanan.model import KINDS, AnyItem, Halaman, Kelurahan, Layanan, Links, Pengumuman, Situs
+from layanan.reader import Parsed
+
+
+@dataclass
+class Site:
+    """What gets published: drafts and future announcements are already gone."""
+
+    situs: Situs
+    now: dt.datetime
+    layanan: list[Layanan]
+    pengumuman: list[Pengumuman]  # newest first
+    kelurahan: list[Kelurahan]
+    halaman: list[Halaman]
+    placeholders: list[tuple[str, int, str]] = field(default_factory=list)
+    berkas: list[str] = field(default_factory=list)  # files under content/berkas/ to publish
+
+    def layanan_by_category(self) -> list[tuple[str, list[Layanan]]]:
+        groups = [(name, [s for s in self.layanan if s.kategori == name]) for name in self.situs.kategori_layanan]
+        return [(name, items) for name, items in groups if items]
+
+    def pinned(self) -> list[Pengumuman]:
+        return [p for p in self.pengumuman if p.tersemat]
+
+    def menu(self) -> list[Halaman]:
+        return sorted((p for p in self.halaman if p.menu is not None), key=lambda p: (p.menu, p.slug))
+
+
+def record(parsed: Parsed) -> AnyItem:
+    """The record of a file that passed every check."""
+    assert parsed.kind is not None
+    route = routes.item(parsed.kind, parsed.slug)
+    return KINDS[parsed.kind](
+        path=parsed.path,
+        digest=parsed.digest,
+        url=route.url,
+        save_as=route.save_as,
+        isi=Markup(parsed.html),  # sanitised by nh3 in body.render
+        **{**parsed.values, "slug": parsed.slug},
+    )
+
+
+def build(
+    live: list[Parsed], situs: Situs, now: dt.datetime, placeholders: list[tuple[str, int, str]], berkas: list[str]
+) -> Site:
+    """Link the published files (already checked, together) into the site."""
+    layanan: list[Layanan] = []
+    pengumuman: list[Pengumuman] = []
+    kelurahan: list[Kelurahan] = []
+    halaman: list[Halaman] = []
+    for parsed in live:
+        item = record(parsed)
+        if isinstance(item, Layanan):
+            item.tempat = item.tempat or situs.alamat
+            layanan.append(item)
+        elif isinstance(item, Pengumuman):
+            item.ringkasan = item.ringkasan or parsed.first_paragraph
+            item.berakhir = item.berlaku_hingga is not None and now.date() > item.berlaku_hingga
+            item.tersemat = item.penting and not item.berakhir
+            pengumuman.append(item)
+        elif isinstance(item, Kelurahan):
+            item.ringkasan = parsed.first_paragraph
+            kelurahan.append(item)
+        else:
+            item.ringkasan = item.ringkasan or parsed.first_paragraph
+            halaman.append(item)
+    layanan.sort(key=lambda s: (situs.kategori_layanan.index(s.kategori), s.judul.lower()))
+    pengumuman.sort(key=lambda p: (p.tanggal, p.slug), reverse=True)
+    kelurahan.sort(key=lambda k: k.nama.lower())
+    halaman.sort(key=lambda p: p.slug)
+
+    services = {s.slug: s for s in layanan}
+    villages = {k.slug: k for k in kelurahan}
+    for service in layanan:
+        service.terkait = Links(service.terkait.slugs, tuple(services[slug] for slug in service.terkait.slugs))
+    for item in pengumuman:
+        item.layanan = Links(item.layanan.slugs, tuple(services[slug] for slug in item.layanan.slugs))
+        item.kelurahan = Links(item.kelurahan.slugs, tuple(villages[slug] for slug in item.kelurahan.slugs))
+    # Reverse links, newest announcement first as pengumuman is.
+    about: dict[str, list[Pengumuman]] = {slug: [] for slug in services}
+    for item in pengumuman:
+        for slug in item.layanan.slugs:
+            about[slug].append(item)
+    for service in layanan:
+        service.pengumuman = tuple(about[service.slug])
+    for village in kelurahan:
+        village.pengumuman = tuple(p for p in pengumuman if not p.kelurahan or village in p.kelurahan.items)
+    for each in [*layanan, *pengumuman, *kelurahan, *halaman]:
+        state = (str(each.tersemat), str(each.berakhir)) if isinstance(each, Pengumuman) else ("", "")
+        each.card = cache.digest(each.digest, *state)
+    return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders), berkas)

@@ -1,0 +1,426 @@
+"""The content model: one record per kind of file, each field declared once.
+
+A field's annotation is its type; ``spec`` gives its validator, whether it is
+required, its default, and the label and hint staff see. Validation
+(``validate``), the editor's forms, the docs' field reference test and the open
+data all read these declarations. Records are dataclasses: the standard
+library's, because the checks already exist as validators with messages in
+Bahasa Indonesia that no other library would produce, and a dataclass adds no
+dependency and pickles into the parse cache as it is.
+
+A record is made from a file that passed every check (index.py). Relations hold
+the slugs the file names and, once the index has resolved them, the records
+themselves, under the one name the file uses (``terkait``, ``layanan``,
+``kelurahan``); reverse links are named for what they hold (``pengumuman``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from layanan import schema
+from layanan.schema import INVALID, Checker, Field, Validator, record, shaped, spec
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Links(Generic[T]):
+    """The items a file names by slug: the slugs as written, and the records once resolved."""
+
+    slugs: tuple[str, ...] = ()
+    items: tuple[T, ...] = ()
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.slugs)
+
+
+def slugs_of(kind: str) -> Validator:
+    """Slugs of items of ``kind``, unique; crossref checks that each exists."""
+    slugs = schema.list_of(schema.slug, unique=True)
+
+    def check(c: Checker, key: str, value: Any) -> Any:
+        result = slugs(c, key, value)
+        return result if result is INVALID else Links(tuple(result))
+
+    return shaped(check, "relation", item=schema.slug, collection=kind)
+
+
+def _named_file(c: Checker, key: str, value: Any) -> Any:
+    return schema.text(c, key, value)  # crossref checks that it exists under content/berkas/
+
+
+file_name = shaped(_named_file, "file")
+image_name = shaped(lambda c, key, value: _named_file(c, key, value), "image")
+
+
+# --- parts of records ------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tautan:
+    judul: str = spec(schema.text, required=True, label="Judul")
+    url: str = spec(schema.url, required=True, label="Alamat web", hint="Diawali https://")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Berkas:
+    judul: str = spec(
+        schema.text, required=True, label="Judul", hint="Nama yang dibaca warga, misalnya Formulir F-1.02"
+    )
+    berkas: str = spec(file_name, required=True, label="Berkas", hint="Pilih atau unggah berkas (PDF, gambar)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dokumen:
+    """A document to bring: always, only ``jika`` (if) something holds, or ``opsional`` (if one has it)."""
+
+    dokumen: str = spec(
+        schema.text, required=True, label="Dokumen", hint="Nama dokumen yang dibawa, misalnya Kartu Keluarga (KK)"
+    )
+    jumlah: int | str | None = spec(
+        schema.count_or_text, label="Jumlah", hint="Angka saja (misalnya 1) atau kata-kata (2 lembar)"
+    )
+    keterangan: str | None = spec(schema.text, label="Keterangan", hint="Misalnya: Fotokopi; asli ditunjukkan")
+    jika: str | None = spec(
+        schema.text, label="Hanya jika", hint="Isi bila dokumen ini hanya perlu dalam keadaan tertentu"
+    )
+    opsional: bool = spec(
+        schema.boolean, default=False, label="Bawa bila ada", hint="Nyalakan bila dokumen ini tidak wajib"
+    )
+
+
+_DOKUMEN = record(Dokumen, main="dokumen")
+
+
+def document(c: Checker, key: str, value: Any) -> Any:
+    result = _DOKUMEN(c, key, value)
+    if result is not INVALID and result.jika and result.opsional:
+        return c.error(
+            f"{key}.jika",
+            "pilih salah satu: 'jika' (hanya perlu dalam keadaan itu) atau 'opsional: true' (bawa bila ada), "
+            "bukan keduanya",
+        )
+    return result
+
+
+shaped(document, "text_or", fields=schema.fields_of(Dokumen), main="dokumen")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SalahSatu:
+    """Any one of two or more documents. Never optional itself."""
+
+    salah_satu: tuple[Dokumen, ...] = spec(
+        schema.list_of(document, minimum=2),
+        required=True,
+        label="Salah satu dari",
+        hint="Dua dokumen atau lebih; cukup bawa satu",
+    )
+    keterangan: str | None = spec(schema.text, label="Keterangan")
+    opsional: ClassVar[bool] = False
+
+
+_SALAH_SATU = record(SalahSatu)
+
+
+def requirement(c: Checker, key: str, value: Any) -> Any:
+    """A document (text or mapping), or ``{salah_satu: [...]}``: any one of two or more documents."""
+    if isinstance(value, dict) and "salah_satu" in value:
+        return _SALAH_SATU(c, key, value)
+    return document(c, key, value)
+
+
+shaped(requirement, "requirement", document=schema.fields_of(Dokumen), alternatives=schema.fields_of(SalahSatu))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Riwayat:
+    tanggal: dt.date = spec(schema.date, required=True, label="Tanggal")
+    perubahan: str = spec(schema.text, required=True, label="Perubahan")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Koordinat:
+    lat: float = spec(schema.number, required=True, label="Lintang")
+    lon: float = spec(schema.number, required=True, label="Bujur")
+
+
+TEXTS = schema.list_of(schema.text)
+KANAL = ("whatsapp", "loket", "daring")
+
+
+def _draf() -> Any:
+    return spec(schema.boolean, default=False, label="Draf", hint="Nyala: belum tampil di situs")
+
+
+def _alias() -> Any:
+    return spec(
+        schema.list_of(schema.slug, unique=True),
+        default=(),
+        label="Alamat lama",
+        hint="Alamat (slug) lama yang dialihkan ke sini",
+    )
+
+
+def _slug() -> Any:
+    return spec(schema.slug, label="Alamat (slug)", hint="Kosongkan: alamat diambil dari nama berkas")
+
+
+# --- the kinds of file ------------------------------------------------------------
+
+
+@dataclass(eq=False, kw_only=True)
+class Item:
+    """What every published file has besides its fields: where it came from and where it goes."""
+
+    kind: ClassVar[str]
+    heading_top: ClassVar[int] = 2  # the body's first heading level (a service's sits in an h2 section)
+    title_field: ClassVar[str] = "judul"
+    body_required: ClassVar[bool] = False
+
+    path: str  # as shown in messages: content/layanan/ktp-el.md
+    digest: str  # of the source file, for incremental builds
+    url: str
+    save_as: str
+    isi: Markup = Markup("")  # the body, sanitised by nh3 (body.render)
+    card: str = ""  # what a list showing this item depends on (set by the index)
+
+    @property
+    def template(self) -> str:
+        return self.kind
+
+
+@dataclass(eq=False, kw_only=True)
+class Layanan(Item):
+    kind: ClassVar[str] = "layanan"
+    heading_top: ClassVar[int] = 3
+
+    judul: str = spec(schema.text, required=True, label="Judul layanan", hint="Nama layanan seperti yang dicari warga")
+    kategori: str = spec(schema.text, required=True, label="Kategori")
+    ringkasan: str = spec(
+        schema.short_text(200),
+        required=True,
+        label="Ringkasan",
+        hint="Satu kalimat: untuk siapa layanan ini (paling banyak 200 huruf)",
+    )
+    persyaratan: tuple[Dokumen | SalahSatu, ...] = spec(
+        schema.list_of(requirement, minimum=1),
+        required=True,
+        label="Persyaratan",
+        hint="Dokumen yang dibawa warga, satu per butir",
+    )
+    prosedur: tuple[str, ...] = spec(
+        schema.list_of(schema.text, minimum=1),
+        required=True,
+        label="Prosedur",
+        hint="Langkah demi langkah, satu per butir",
+    )
+    waktu: str = spec(schema.text, required=True, label="Waktu penyelesaian", hint="Misalnya: 1 hari kerja")
+    biaya: int | str = spec(
+        schema.rupiah_or_text,
+        required=True,
+        label="Biaya",
+        hint="Rupiah utuh tanpa titik (0 berarti gratis) atau kata-kata",
+    )
+    produk: str = spec(schema.text, required=True, label="Produk layanan", hint="Apa yang diterima warga")
+    kanal: tuple[str, ...] = spec(
+        schema.list_of(schema.one_of(KANAL), minimum=1, unique=True),
+        required=True,
+        label="Cara mengajukan",
+        hint="Boleh lebih dari satu",
+    )
+    diperbarui: dt.date = spec(schema.date, required=True, label="Tanggal diperbarui")
+    tautan_daring: str | None = spec(
+        schema.url, label="Alamat pengajuan daring", hint="Wajib bila cara mengajukan memuat daring"
+    )
+    # The index fills in the office's address when left empty.
+    tempat: str | None = spec(schema.text, label="Tempat", hint="Kosongkan bila di kantor kecamatan")
+    wajib_datang: bool = spec(schema.boolean, default=False, label="Wajib datang sendiri")
+    penerbit: str | None = spec(
+        schema.text, label="Penerbit dokumen", hint="Instansi yang menerbitkan, bila bukan kecamatan"
+    )
+    terkait: Links[Layanan] = spec(
+        slugs_of("layanan"), default=Links(), label="Layanan terkait", hint="Langkah berikutnya bagi warga"
+    )
+    dasar_hukum: tuple[str, ...] = spec(TEXTS, default=(), label="Dasar hukum", hint="Satu peraturan per butir")
+    formulir: tuple[Berkas, ...] = spec(schema.list_of(record(Berkas)), default=(), label="Formulir")
+    kata_kunci: tuple[str, ...] = spec(
+        TEXTS, default=(), label="Kata kunci", hint="Kata lain yang dipakai warga untuk mencari"
+    )
+    riwayat: tuple[Riwayat, ...] = spec(schema.list_of(record(Riwayat)), default=(), label="Riwayat perubahan")
+    populer: bool = spec(schema.boolean, default=False, label="Tampilkan di beranda")
+    alias: tuple[str, ...] = _alias()
+    slug: str = _slug()
+    draf: bool = _draf()
+
+    pengumuman: tuple[Pengumuman, ...] = ()  # announcements about this service, newest first (index)
+
+
+@dataclass(eq=False, kw_only=True)
+class Pengumuman(Item):
+    kind: ClassVar[str] = "pengumuman"
+    body_required: ClassVar[bool] = True
+
+    judul: str = spec(schema.text, required=True, label="Judul pengumuman")
+    tanggal: dt.datetime = spec(
+        schema.date_or_datetime,
+        required=True,
+        label="Tanggal",
+        hint="TTTT-BB-HH, atau dengan jam: TTTT-BB-HH JJ:MM",
+    )
+    kategori: str = spec(schema.text, required=True, label="Kategori")
+    # The index fills in the body's first paragraph when left empty.
+    ringkasan: str | None = spec(schema.text, label="Ringkasan", hint="Kosongkan: diambil dari paragraf pertama")
+    kelurahan: Links[Kelurahan] = spec(
+        slugs_of("kelurahan"), default=Links(), label="Kelurahan", hint="Kosongkan bila untuk semua"
+    )
+    layanan: Links[Layanan] = spec(slugs_of("layanan"), default=Links(), label="Layanan terkait")
+    penting: bool = spec(schema.boolean, default=False, label="Penting", hint="Disematkan di atas beranda")
+    berlaku_hingga: dt.date | None = spec(schema.date, label="Berlaku hingga")
+    lampiran: tuple[Berkas, ...] = spec(schema.list_of(record(Berkas)), default=(), label="Lampiran")
+    gambar: str | None = spec(image_name, label="Gambar")
+    gambar_alt: str | None = spec(
+        schema.text, label="Keterangan gambar", hint="Isi gambar, untuk pembaca layar; wajib bila ada gambar"
+    )
+    alias: tuple[str, ...] = _alias()
+    slug: str = _slug()
+    draf: bool = _draf()
+
+    berakhir: bool = False  # berlaku_hingga has passed at build time (index)
+    tersemat: bool = False  # penting and not berakhir: pinned on top (index)
+
+
+@dataclass(eq=False, kw_only=True)
+class Kelurahan(Item):
+    kind: ClassVar[str] = "kelurahan"
+    title_field: ClassVar[str] = "nama"
+
+    nama: str = spec(schema.text, required=True, label="Nama kelurahan")
+    alamat: str = spec(schema.text, required=True, label="Alamat kantor")
+    telepon: str | None = spec(schema.text, label="Telepon")
+    whatsapp: str | None = spec(
+        schema.whatsapp_number, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"
+    )
+    email: str | None = spec(schema.email, label="Email")
+    jam_layanan: str | None = spec(
+        schema.text, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"
+    )
+    koordinat: Koordinat | None = spec(record(Koordinat), label="Koordinat peta")
+    draf: bool = _draf()
+
+    slug: str = ""  # from the file name
+    ringkasan: str = ""  # the body's first paragraph (index)
+    pengumuman: tuple[Pengumuman, ...] = ()  # for this kelurahan or for all, newest first (index)
+
+    @property
+    def judul(self) -> str:
+        """A kelurahan's title is its name."""
+        return self.nama
+
+
+@dataclass(eq=False, kw_only=True)
+class Halaman(Item):
+    kind: ClassVar[str] = "halaman"
+
+    judul: str = spec(schema.text, required=True, label="Judul halaman")
+    # The index fills in the body's first paragraph when left empty.
+    ringkasan: str | None = spec(schema.text, label="Ringkasan")
+    menu: int | None = spec(schema.whole_number, label="Urutan di menu", hint="Kosongkan bila tidak tampil di menu")
+    draf: bool = _draf()
+
+    slug: str = ""  # from the file name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Situs:
+    """The office itself: content/situs.yaml."""
+
+    nama: str = spec(schema.text, required=True, label="Nama kantor")
+    kota: str = spec(schema.text, required=True, label="Kota")
+    provinsi: str = spec(schema.text, required=True, label="Provinsi")
+    url: str = spec(schema.url, required=True, label="Alamat situs", hint="Diawali https://")
+    alamat: str = spec(schema.text, required=True, label="Alamat kantor")
+    telepon: str = spec(schema.text, required=True, label="Telepon")
+    whatsapp: str = spec(
+        schema.whatsapp_number, required=True, label="WhatsApp", hint="Dengan kode negara, angka saja: 628125551234"
+    )
+    email: str = spec(schema.email, required=True, label="Email")
+    jam_layanan: str = spec(
+        schema.text, required=True, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"
+    )
+    zona_waktu: str = spec(schema.timezone, required=True, label="Zona waktu", hint="Asia/Makassar untuk WITA")
+    kategori_layanan: tuple[str, ...] = spec(
+        schema.list_of(schema.text, minimum=1, unique=True), required=True, label="Kategori layanan"
+    )
+    kategori_pengumuman: tuple[str, ...] = spec(
+        schema.list_of(schema.text, minimum=1, unique=True), required=True, label="Kategori pengumuman"
+    )
+    kategori_gratis: tuple[str, ...] = spec(
+        schema.list_of(schema.text, unique=True),
+        default=(),
+        label="Kategori yang selalu gratis",
+        hint="Dari kategori layanan",
+    )
+    pengaduan: tuple[Tautan, ...] = spec(
+        schema.list_of(record(Tautan), minimum=1), required=True, label="Saluran pengaduan"
+    )
+    survei: str | None = spec(schema.url, label="Alamat survei kepuasan")
+    tautan: tuple[Tautan, ...] = spec(schema.list_of(record(Tautan)), default=(), label="Tautan lain")
+    lisensi_data: Tautan | None = spec(record(Tautan), label="Lisensi data terbuka")
+
+    placeholders: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.zona_waktu)
+
+    @property
+    def domain(self) -> str:
+        return urlsplit(self.url).netloc
+
+
+# Every kind has judul (a kelurahan's is its nama): code that takes any item takes this.
+AnyItem = Layanan | Pengumuman | Kelurahan | Halaman
+KINDS: dict[str, type[AnyItem]] = {cls.kind: cls for cls in (Layanan, Pengumuman, Kelurahan, Halaman)}
+FIELDS: dict[str, dict[str, Field]] = {kind: schema.fields_of(cls) for kind, cls in KINDS.items()}
+SITUS_FIELDS: dict[str, Field] = schema.fields_of(Situs)
+
+
+def _check_layanan(c: Checker, values: dict[str, Any]) -> None:
+    if "daring" in values.get("kanal", ()) and c.doc.data.get("tautan_daring") is None:
+        c.error("tautan_daring", "wajib diisi karena kanal memuat 'daring'; tulis alamat pengajuan daringnya")
+
+
+def _check_pengumuman(c: Checker, values: dict[str, Any]) -> None:
+    if values.get("gambar") and not c.doc.data.get("gambar_alt"):
+        c.error("gambar_alt", "wajib diisi bila ada gambar; jelaskan isi gambar untuk pembaca layar")
+    if values.get("penting") and c.doc.data.get("berlaku_hingga") is None:
+        c.warn("penting", "pengumuman penting tanpa berlaku_hingga akan disematkan selamanya; isi tanggal berakhirnya")
+
+
+RULES: dict[str, Callable[[Checker, dict[str, Any]], None]] = {
+    "layanan": _check_layanan,
+    "pengumuman": _check_pengumuman,
+}
+
+
+def validate(kind: str, c: Checker) -> dict[str, Any]:
+    """Check a document of ``kind``; returns its valid fields, absent optional ones defaulted."""
+    values = schema.check_fields(c, "", c.doc.data, FIELDS[kind])
+    if kind in RULES:
+        RULES[kind](c, values)
+    return values
