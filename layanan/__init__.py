@@ -12,7 +12,6 @@ from typing import Any
 from pelican import signals
 
 from layanan.generator import LayananGenerator
-from layanan.reader import LayananReader
 from layanan.site import load_situs_into
 
 DEFAULTS: dict[str, Any] = {
@@ -26,15 +25,10 @@ def initialized(pelican: Any) -> None:
     load_situs_into(pelican.settings)
 
 
-def readers_init(readers: Any) -> None:
-    readers.reader_classes["md"] = LayananReader
-
-
 def get_generators(pelican: Any) -> type:
     return LayananGenerator
 
 
 def register() -> None:
     signals.initialized.connect(initialized)
-    signals.readers_init.connect(readers_init)
     signals.get_generators.connect(get_generators)

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican.readers import Readers
 
+from layanan import cache, nginx, scaffold
 from layanan import new as new_file
-from layanan import nginx, scaffold
 from layanan import publish as publishing
 from layanan import situs as situs_module
 from layanan.build import DiskFull, build, settings_for
@@ -42,7 +41,7 @@ def _failed(problems: list[Problem], strict: bool) -> bool:
 def _load(settings_file: str, overrides: dict[str, Any]) -> tuple[Site | None, list[Problem]]:
     """Read and check all content as the build would, without writing anything."""
     pelican = Pelican(settings_for(settings_file, **overrides))  # registers the plugin, loads situs.yaml
-    return load(pelican.settings, Readers(pelican.settings))
+    return load(pelican.settings, cache.code_digest(pelican.settings))
 
 
 def check(settings_file: str, strict: bool, overrides: dict[str, Any]) -> int:

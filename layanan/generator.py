@@ -29,7 +29,9 @@ class LayananGenerator(Generator):
     """Reads and checks everything in generate_context, writes everything in generate_output."""
 
     def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, readers_cache_name="LayananReaders", **kwargs)
+        super().__init__(*args, **kwargs)
+        # The plugin's code, theme and settings: part of every cache key, hashed once per build.
+        self.code = cache.code_digest(self.settings)
         # Every value comes from a web form: escaped in every template, whatever the settings say.
         # Only what nh3 has sanitised (bodies) and what we build ourselves (QR, JSON-LD) is Markup.
         self.env.autoescape = True
@@ -55,7 +57,7 @@ class LayananGenerator(Generator):
         return self._site
 
     def generate_context(self) -> None:
-        site, problems = load(self.settings, self.readers)
+        site, problems = load(self.settings, self.code)
         self.problems = problems
         if site is None:
             raise ContentErrors(problems)
@@ -74,7 +76,7 @@ class LayananGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         site = self.site
         outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"])
-        site_key = cache.digest(cache.code_digest(self.settings), *(repr(v) for _, v in sorted(self.shared.items())))
+        site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
         previous, known = incremental.previous_files(self.settings)
         keys: dict[str, str] = {}
         todo = []

@@ -1,4 +1,4 @@
-"""Open data: ``/api/layanan.json``, every published service with every field, and its JSON Schema.
+"""Open data: ``/api/layanan.json``, every published service with every field, and its JSON Schema (from the model).
 
 Each field has one type whatever staff wrote (``biaya`` is always an object,
 ``jumlah`` always a whole number or null), so a consumer never branches on
@@ -97,9 +97,86 @@ def document(site: Site) -> dict[str, Any]:
     }
 
 
+# What open data writes differently from the content (fee(), document_record(), formulir's url).
+FEE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["rupiah", "keterangan"],
+    "properties": {"rupiah": {"type": ["integer", "null"], "minimum": 0}, "keterangan": {"type": ["string", "null"]}},
+}
+COUNT_SCHEMA = {
+    "jumlah": {"type": ["integer", "null"], "minimum": 1},
+    "jumlah_teks": {"type": ["string", "null"]},
+}
+URL_SCHEMA = {"type": "string", "format": "uri"}
+ALWAYS_SET = {"tempat"}  # index.py fills in the office's address
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    """Every key is always written (null when empty), so every key is required."""
+    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
+
+
+def _value_schema(check: Any) -> dict[str, Any]:
+    shape = schema.SHAPES[check]
+    match shape["kind"]:
+        case "text" | "file" | "image" | "url":
+            return {"type": "string", **({"pattern": shape["pattern"]} if "pattern" in shape else {})}
+        case "boolean" | "integer":
+            return {"type": shape["kind"]}
+        case "date" | "datetime":
+            return {"type": "string", "format": "date" if shape["kind"] == "date" else "date-time"}
+        case "choice":
+            return {"enum": list(shape["choices"])}
+        case "list" | "relation":
+            minimum = {"minItems": shape["minimum"]} if shape.get("minimum") else {}
+            return {"type": "array", **minimum, "items": _value_schema(shape["item"])}
+        case "text_or":  # written as the mapping, whichever form staff used
+            return {"$ref": "#/$defs/dokumen"}
+        case "requirement":
+            return {"oneOf": [{"$ref": "#/$defs/dokumen"}, {"$ref": "#/$defs/salah_satu"}]}
+        case "mapping":
+            return _object(_properties(shape["fields"]))
+    raise ValueError(f"no JSON Schema for {shape['kind']}")
+
+
+def _properties(fields: dict[str, schema.Field], written: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON Schema of each declared field; ``written`` replaces fields open data writes its own way."""
+    properties: dict[str, Any] = {}
+    for name, declared in fields.items():
+        if name in INTERNAL:
+            continue
+        if written and name in written:
+            properties.update(written[name])
+            continue
+        value = _value_schema(declared.validator)
+        if not declared.required and declared.default is None and name not in ALWAYS_SET:
+            value["type"] = [value["type"], "null"]
+        properties[name] = value
+    return properties
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of /api/layanan.json: its envelope from layanan.schema.json, its records from the model."""
+    envelope: dict[str, Any] = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
+    formulir = _object(_properties(schema.fields_of(model.Berkas)) | {"url": URL_SCHEMA})
+    service = {"slug": {"type": "string", "pattern": schema.SLUG_RE.pattern}, "url": URL_SCHEMA}
+    service |= _properties(
+        model.FIELDS["layanan"],
+        {"biaya": {"biaya": FEE_SCHEMA}, "formulir": {"formulir": {"type": "array", "items": formulir}}},
+    )
+    documents = _properties(schema.fields_of(model.Dokumen), {"jumlah": COUNT_SCHEMA})
+    choice = _properties(schema.fields_of(model.SalahSatu))
+    return envelope | {
+        "$defs": {"layanan": _object(service), "dokumen": _object(documents), "salah_satu": _object(choice)}
+    }
+
+
 def write(site: Site, output_path: str) -> list[str]:
     target = Path(output_path) / API_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(document(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (Path(output_path) / SCHEMA_PATH).write_bytes(SCHEMA_SOURCE.read_bytes())
+    (Path(output_path) / SCHEMA_PATH).write_text(
+        json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return [API_PATH, SCHEMA_PATH]

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 from markupsafe import Markup
-from pelican.readers import MarkdownReader
 
 from layanan import body, cache, model, parallel, schema
 from layanan.frontmatter import SourceFile, split
@@ -108,18 +107,17 @@ def parse(kind: str, data: bytes, shown: str, tz: ZoneInfo) -> tuple[SourceFile 
     return source, values, checker.problems
 
 
-class LayananReader(MarkdownReader):
-    """Reads ``content/<kind>/<slug>.md`` into a ``Parsed``.
+class Reader:
+    """Reads ``content/<kind>/<slug>.md`` into a ``Parsed``; one per build.
 
-    Parsed files are remembered by content hash (see cache.py); a cold build
-    parses the files it has never seen on every core.
+    Not a Pelican reader: Pelican reads nothing of ours (its article and page
+    paths are empty), so none of its metadata processing runs. Parsed files are
+    remembered by content hash (see cache.py); a cold build parses the files it
+    has never seen on every core. ``code`` is the build's ``cache.code_digest``.
     """
 
-    enabled = True
-    file_extensions = ["md"]  # noqa: RUF012 - Pelican's class attribute
-
-    def __init__(self, settings: dict[str, Any]):
-        super().__init__(settings)
+    def __init__(self, settings: dict[str, Any], code: str):
+        self.settings = settings
         config = dict(settings.get("MARKDOWN", {}))
         config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         config.setdefault("output_format", "html5")
@@ -128,7 +126,7 @@ class LayananReader(MarkdownReader):
         config["extensions"] = [*config["extensions"], body.BodyExtension()]
         self._markdown = Markdown(**config)
         self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
-        self._version = cache.digest(cache.code_digest(settings), settings["PATH"], os.getcwd())
+        self._version = cache.digest(code, settings["PATH"], os.getcwd())
         # path -> (content hash, parsed, (mtime_ns, size, inode))
         self._cache: dict[str, tuple[str, Parsed, Any]] | None = None
         self._used: dict[str, tuple[str, Parsed, Any]] = {}

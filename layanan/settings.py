@@ -36,10 +36,6 @@ PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS 
 CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = INDEX_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-SLUGIFY_SOURCE = "basename"
-# Dates and slugs come from the front matter (and our own file-name rule), not Pelican's
-# regex; a pattern that never matches switches it off (None makes Pelican use its default).
-FILENAME_METADATA = "(?!)"
 
 # Feeds are written by layanan/feeds.py with feedgen; Pelican's are all off.
 FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None
@@ -48,7 +44,6 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
-READERS = {"rst": None, "html": None}
 MARKDOWN = {
     "extensions": [
         "markdown.extensions.tables",

@@ -9,19 +9,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pelican.readers import Readers
-
 from layanan import crossref, files, index
 from layanan import situs as situs_module
 from layanan.clock import build_time
 from layanan.index import Site
 from layanan.model import Situs
 from layanan.problems import Problem
-from layanan.reader import Parsed
+from layanan.reader import Parsed, Reader
 
 
-def read_all(settings: dict[str, Any], readers: Readers, files: list[str]) -> list[Parsed]:
-    reader = readers.readers["md"]
+def read_all(settings: dict[str, Any], code: str, files: list[str]) -> list[Parsed]:
+    reader = Reader(settings, code)
     paths = [os.path.join(settings["PATH"], f) for f in files]
     reader.prefill(paths)
     items = [reader.load(path) for path in paths]
@@ -29,12 +27,15 @@ def read_all(settings: dict[str, Any], readers: Readers, files: list[str]) -> li
     return items
 
 
-def load(settings: dict[str, Any], readers: Readers) -> tuple[Site | None, list[Problem]]:
-    """Read, check and link everything; ``Site`` is None when there are errors."""
+def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem]]:
+    """Read, check and link everything; ``Site`` is None when there are errors.
+
+    ``code`` is ``cache.code_digest(settings)``, taken once per build by the caller.
+    """
     situs, problems = situs_of(settings)
     tree = files.scan(settings["PATH"])
     problems += tree.problems
-    items = read_all(settings, readers, tree.markdown)
+    items = read_all(settings, code, tree.markdown)
     for item in items:
         problems += item.problems
     if situs is None:

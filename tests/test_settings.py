@@ -7,7 +7,6 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from conftest import LENGKAP, PUBLISH_SETTINGS, ROOT, SAMPLE, SETTINGS
-from layanan.reader import LayananReader
 from layanan.site import situs_of
 
 
@@ -47,17 +46,10 @@ def test_no_drafts_folder_and_no_pelican_articles_or_pages(settings: dict) -> No
     assert settings["ARTICLE_PATHS"] == [] and settings["PAGE_PATHS"] == []
 
 
-def test_slugs_come_from_file_names_not_titles(settings: dict) -> None:
-    assert settings["SLUGIFY_SOURCE"] == "basename"
-
-
-def test_plugin_registers_its_reader_and_generator(settings: dict) -> None:
+def test_plugin_registers_its_generator(settings: dict) -> None:
     pelican = Pelican(settings)
     assert [getattr(p, "__name__", p) for p in pelican.plugins] == ["layanan"]
     assert pelican.settings["TIMEZONE"] == "Asia/Makassar"  # from situs.yaml, not from settings
-    from pelican.readers import Readers
-
-    assert isinstance(Readers(pelican.settings).readers["md"], LayananReader)
     generators = [g.__name__ for g in pelican._get_generator_classes()]
     assert "LayananGenerator" in generators
 
