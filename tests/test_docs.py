@@ -153,3 +153,11 @@ def test_sample_conditions_are_conditions_not_optional_extras() -> None:
         for block in re.findall(r"(?m)^ *- dokumen:.*(?:\n {4,}\S.*)*", text):
             if "opsional: true" in block:
                 assert not re.search(r"(?i)hanya (bila|jika|bagi)", block), (path.name, block)
+
+
+def test_readme_layout_names_every_module() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1]
+    for module in sorted((ROOT / "layanan").rglob("*.py")):
+        if module.name not in ("__init__.py", "__main__.py"):
+            assert module.name in layout, module.relative_to(ROOT)
