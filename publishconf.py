@@ -7,5 +7,6 @@ environment), read by the plugin for whichever content folder is built.
 from layanan.settings import *  # noqa: F403
 
 LAYANAN_SEARCH = True
+LAYANAN_PDF = True
 # Fingerprinted CSS/JS (cached for a year) and gzip/brotli side files for the web server.
 LAYANAN_PRODUCTION = True

@@ -73,7 +73,9 @@ def _build_and_report(settings_file: str, output: str | None, overrides: dict[st
     counts = result.counts
     print(
         f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik; "
-        f"{counts.get('rendered', 0)} dari {counts.get('pages', 0)} halaman dibuat ulang).",
+        f"{counts.get('rendered', 0)} dari {counts.get('pages', 0)} halaman dibuat ulang"
+        + (f"; {counts['pdf']} PDF dicetak" if counts.get("pdf") else "")
+        + ").",
         flush=True,
     )
     return result.problems, True

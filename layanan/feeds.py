@@ -13,10 +13,10 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import Markup, escape
 
-from layanan import routes
+from layanan import dates, routes
 from layanan.filters import berkas_url
 from layanan.index import Site
-from layanan.model import Layanan, Pengumuman
+from layanan.model import Konsultasi, Layanan, Pengumuman
 
 MAX_ITEMS = 50
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -25,6 +25,7 @@ ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 MAIN_RSS = f"{routes.FEEDS}/pengumuman.xml"
 MAIN_ATOM = f"{routes.FEEDS}/pengumuman.atom.xml"
 CHANGES = f"{routes.FEEDS}/perubahan-layanan.xml"
+CONSULTATIONS = f"{routes.FEEDS}/konsultasi.xml"
 
 
 def kelurahan_feed(slug: str) -> str:
@@ -113,6 +114,38 @@ def change_items(site: Site) -> list[Item]:
                     categories=(service.kategori,),
                 )
             )
+    return sorted(items, key=lambda i: (i.date, i.guid), reverse=True)
+
+
+def consultation_items(site: Site) -> list[Item]:
+    """Every consultation on a draft standard that has begun, newest first; each stays once it closes."""
+    base = site.situs.url
+    found: list[tuple[Konsultasi, str, str, str]] = []  # (consultation, about, address, lasting name)
+    whole = site.situs.standar.konsultasi if site.situs.standar else None
+    if whole:
+        found.append((whole, site.situs.nama, routes.STANDARD_INDEX.url, "standar"))
+    for service in site.layanan:
+        if service.konsultasi:
+            page = routes.standard(routes.item(service.kind, service.slug))
+            found.append((service.konsultasi, service.judul, page.url, f"layanan/{original_slug(service)}"))
+    items = []
+    for konsultasi, about, url, name in found:
+        if konsultasi.mulai > site.now.date():
+            continue
+        summary = f"Rancangan standar pelayanan {about}: beri masukan sampai {dates.tanggal_hari(konsultasi.selesai)}."
+        if konsultasi.catatan:
+            summary += " " + konsultasi.catatan
+        items.append(
+            Item(
+                guid=tag_uri(site, konsultasi.mulai, f"konsultasi/{name}"),
+                title=f"Konsultasi publik: standar pelayanan {about}",
+                link=f"{base}{url}#masukan",
+                date=dt.datetime.combine(konsultasi.mulai, dt.time(), site.situs.tz),
+                summary=summary,
+                content=str(Markup("<p>{}</p>").format(summary)),
+                categories=("Konsultasi publik",),
+            )
+        )
     return sorted(items, key=lambda i: (i.date, i.guid), reverse=True)
 
 
@@ -205,6 +238,16 @@ def write_all(site: Site, output_path: str) -> list[str]:
         change_items(site),
     )
     written[CHANGES] = changes.rss_str(pretty=True)
+    if site.situs.standar:
+        consultations = build(
+            site,
+            f"Konsultasi publik standar pelayanan {name}",
+            "Rancangan standar pelayanan yang dibuka untuk masukan warga",
+            f"{base}{routes.STANDARD_INDEX.url}",
+            f"{base}/{CONSULTATIONS}",
+            consultation_items(site),
+        )
+        written[CONSULTATIONS] = consultations.rss_str(pretty=True)
     for relative, data in written.items():
         target = Path(output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 from urllib.parse import quote
@@ -10,7 +11,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from layanan import dates, routes, schema
-from layanan.model import Dokumen, Layanan, SalahSatu
+from layanan.model import Dokumen, Layanan, Riwayat, SalahSatu
 
 
 def rupiah(value: Any) -> str:
@@ -79,6 +80,23 @@ def wa_request(service: Layanan) -> str:
     return "\n".join(lines)
 
 
+CHANNELS = {"whatsapp": "WhatsApp", "loket": "Datang ke loket", "daring": "Daring (online)"}
+
+
+def channel_name(kanal: str) -> str:
+    return CHANNELS[kanal]
+
+
+def feedback_message(service: Layanan, component: str) -> str:
+    """A resident's comment on one component of a draft standard, ready to finish and send."""
+    return f"Masukan untuk rancangan standar pelayanan {service.judul}, bagian {component}:\n"
+
+
+def changes_since(history: tuple[Riwayat, ...], day: dt.date | None) -> list[Riwayat]:
+    """What a service's riwayat records since the standard in force took effect (all of it when unknown)."""
+    return [entry for entry in history if day is None or entry.tanggal >= day]
+
+
 def wa_share(title: str, url: str) -> str:
     """Share a page in a WhatsApp chat or group: its title and address."""
     message = title + "\n" + url
@@ -112,6 +130,9 @@ FILTERS = {
     "wa_share": wa_share,
     "requirement_text": requirement_text,
     "document_text": document_text,
+    "channel_name": channel_name,
+    "feedback_message": feedback_message,
+    "changes_since": changes_since,
 }
 
 TESTS = {"placeholder": schema.is_placeholder, "choice": is_choice}

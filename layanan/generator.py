@@ -8,9 +8,25 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from layanan import assets, cache, feeds, files, incremental, nginx, opendata, pages, parallel, qr, sitemap, structured
+from layanan import (
+    assets,
+    cache,
+    feeds,
+    files,
+    incremental,
+    nginx,
+    opendata,
+    pages,
+    parallel,
+    pdf,
+    qr,
+    schema,
+    sitemap,
+    structured,
+)
 from layanan.filters import FILTERS, TESTS
 from layanan.index import Site
+from layanan.model import PENGELOLAAN, Pengelolaan
 from layanan.problems import ContentErrors, Problem
 from layanan.site import load
 
@@ -40,8 +56,13 @@ class LayananGenerator(Generator):
         fingerprints = (
             assets.fingerprints(Path(self.theme) / "static") if self.settings.get("LAYANAN_PRODUCTION") else {}
         )
+        self.renamed = {fingerprinted: path for path, fingerprinted in fingerprints.items()}
         self.env.globals.update(
-            structured=structured, qr_svg=qr.qr_svg, asset=lambda path: fingerprints.get(path, path)
+            structured=structured,
+            qr_svg=qr.qr_svg,
+            asset=lambda path: fingerprints.get(path, path),
+            # The pengelolaan components in the order and words of Permenpan RB 15/2014 (the model's labels).
+            pengelolaan=[(name, schema.fields_of(Pengelolaan)[name].label) for name in PENGELOLAAN],
         )
         self._site: Site | None = None
         self.shared: dict[str, Any] = {}
@@ -75,7 +96,7 @@ class LayananGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
-        outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"])
+        outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
         site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
         previous, known = incremental.previous_files(self.settings)
         keys: dict[str, str] = {}
@@ -95,13 +116,14 @@ class LayananGenerator(Generator):
             if not incremental.link_previous(previous, known, relative, key, self.output_path):
                 qr.write_file(address, Path(self.output_path) / relative)
         files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
+        printed = pdf.write_all(outputs, site.situs.url, self.output_path, previous, known, keys, self.renamed)
         files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
         written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
         written += opendata.write(site, self.output_path)
         written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
         self.keys = keys
-        self.counts = {"pages": len(outputs), "rendered": rendered, "other": len(written)}
+        self.counts = {"pages": len(outputs), "rendered": rendered, "pdf": printed, "other": len(written)}
 
     def render(self, output: pages.Output) -> None:
         path = Path(self.output_path) / output.save_as

@@ -16,7 +16,20 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from layanan import cache, routes
-from layanan.model import KINDS, AnyItem, Halaman, Kelurahan, Layanan, Links, Pengumuman, Situs
+from layanan.model import (
+    KINDS,
+    PENGELOLAAN,
+    AnyItem,
+    Halaman,
+    Kelurahan,
+    Konsultasi,
+    Layanan,
+    Links,
+    Pengelolaan,
+    Pengumuman,
+    Situs,
+    Standar,
+)
 from layanan.reader import Parsed
 
 
@@ -32,6 +45,11 @@ class Site:
     halaman: list[Halaman]
     placeholders: list[tuple[str, int, str]] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # files under content/berkas/ to publish
+    standar_konsultasi: Konsultasi | None = None  # a consultation on the whole standard, open at build time
+
+    def consultations(self) -> list[Layanan]:
+        """Services whose draft standard residents can comment on now."""
+        return [s for s in self.layanan if s.konsultasi_terbuka]
 
     def layanan_by_category(self) -> list[tuple[str, list[Layanan]]]:
         groups = [(name, [s for s in self.layanan if s.kategori == name]) for name in self.situs.kategori_layanan]
@@ -58,6 +76,21 @@ def record(parsed: Parsed) -> AnyItem:
     )
 
 
+def standard_of(own: Pengelolaan | None, office: Standar | None) -> Pengelolaan | None:
+    """A service's pengelolaan components: its own where it gives them, the office's elsewhere."""
+    if office is None:
+        return None
+    return Pengelolaan(**{name: getattr(own, name, None) or getattr(office, name) for name in PENGELOLAAN})
+
+
+def open_consultation(service: Layanan, office: Standar | None, today: dt.date) -> Konsultasi | None:
+    """The consultation open today on this service's standard: its own, or the whole standard's."""
+    for konsultasi in (service.konsultasi, office.konsultasi if office else None):
+        if konsultasi and konsultasi.open_on(today):
+            return konsultasi
+    return None
+
+
 def build(
     live: list[Parsed], situs: Situs, now: dt.datetime, placeholders: list[tuple[str, int, str]], berkas: list[str]
 ) -> Site:
@@ -70,6 +103,8 @@ def build(
         item = record(parsed)
         if isinstance(item, Layanan):
             item.tempat = item.tempat or situs.alamat
+            item.standar = standard_of(item.standar, situs.standar)
+            item.konsultasi_terbuka = open_consultation(item, situs.standar, now.date())
             layanan.append(item)
         elif isinstance(item, Pengumuman):
             item.ringkasan = item.ringkasan or parsed.first_paragraph
@@ -104,6 +139,21 @@ def build(
     for village in kelurahan:
         village.pengumuman = tuple(p for p in pengumuman if not p.kelurahan or village in p.kelurahan.items)
     for each in [*layanan, *pengumuman, *kelurahan, *halaman]:
-        state = (str(each.tersemat), str(each.berakhir)) if isinstance(each, Pengumuman) else ("", "")
+        state = ("", "")
+        if isinstance(each, Pengumuman):
+            state = (str(each.tersemat), str(each.berakhir))
+        elif isinstance(each, Layanan):
+            state = (repr(each.konsultasi_terbuka), "")
         each.card = cache.digest(each.digest, *state)
-    return Site(situs, now, layanan, pengumuman, kelurahan, halaman, sorted(placeholders), berkas)
+    whole = situs.standar.konsultasi if situs.standar else None
+    return Site(
+        situs,
+        now,
+        layanan,
+        pengumuman,
+        kelurahan,
+        halaman,
+        sorted(placeholders),
+        berkas,
+        whole if whole and whole.open_on(now.date()) else None,
+    )

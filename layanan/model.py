@@ -161,6 +161,86 @@ class Koordinat:
 
 TEXTS = schema.list_of(schema.text)
 KANAL = ("whatsapp", "loket", "daring")
+POINTS = schema.list_of(schema.text, minimum=1)  # one point per item, as a decree's table lists them
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pengelolaan:
+    """How the office runs a service: the pengelolaan components of Permenpan RB 15/2014 but dasar hukum.
+
+    Dasar hukum is each service's own; penanganan pengaduan comes from situs.yaml's
+    complaint channels. Given once for the office (situs.yaml ``standar``) and, where
+    a service differs, in the service's ``standar``; None means not given.
+    """
+
+    sarana: tuple[str, ...] | None = spec(
+        POINTS, label="Sarana, prasarana, dan/atau fasilitas", hint="Termasuk fasilitas bagi kelompok rentan"
+    )
+    kompetensi_pelaksana: tuple[str, ...] | None = spec(POINTS, label="Kompetensi pelaksana")
+    pengawasan_internal: tuple[str, ...] | None = spec(POINTS, label="Pengawasan internal")
+    jumlah_pelaksana: tuple[str, ...] | None = spec(POINTS, label="Jumlah pelaksana")
+    jaminan_pelayanan: tuple[str, ...] | None = spec(POINTS, label="Jaminan pelayanan")
+    jaminan_keamanan: tuple[str, ...] | None = spec(POINTS, label="Jaminan keamanan dan keselamatan pelayanan")
+    evaluasi_kinerja: tuple[str, ...] | None = spec(POINTS, label="Evaluasi kinerja pelaksana")
+
+
+PENGELOLAAN = tuple(schema.fields_of(Pengelolaan))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Konsultasi:
+    """A public consultation on a draft standard: open from mulai to selesai, both days included."""
+
+    mulai: dt.date = spec(schema.date, required=True, label="Mulai")
+    selesai: dt.date = spec(
+        schema.date, required=True, label="Selesai", hint="Hari terakhir warga bisa memberi masukan"
+    )
+    catatan: str | None = spec(schema.text, label="Catatan", hint="Apa yang diubah, dan masukan apa yang diharapkan")
+
+    def open_on(self, day: dt.date) -> bool:
+        return self.mulai <= day <= self.selesai
+
+
+_KONSULTASI = record(Konsultasi)
+
+
+def consultation(c: Checker, key: str, value: Any) -> Any:
+    result = _KONSULTASI(c, key, value)
+    if result is not INVALID and result.selesai < result.mulai:
+        return c.error(f"{key}.selesai", "tanggal selesai lebih awal dari tanggal mulai")
+    return result
+
+
+shaped(consultation, "mapping", fields=schema.fields_of(Konsultasi))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Keputusan:
+    """The Camat's decree that sets the standard: what its signed copy carries."""
+
+    nomor: str = spec(schema.text, required=True, label="Nomor keputusan", hint="Nomor SK Camat")
+    tanggal: dt.date | None = spec(schema.date, label="Tanggal keputusan")
+    penandatangan: str = spec(schema.text, required=True, label="Nama penanda tangan")
+    jabatan: str = spec(schema.text, required=True, label="Jabatan", hint="Misalnya: Camat Sungai Kunjang")
+    nip: str | None = spec(schema.text, label="NIP")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Standar(Pengelolaan):
+    """The office's standard (situs.yaml ``standar``): its components, its decree, and a consultation on a draft."""
+
+    keputusan: Keputusan | None = spec(record(Keputusan), label="Keputusan penetapan")
+    berlaku_sejak: dt.date | None = spec(schema.date, label="Berlaku sejak")
+    konsultasi: Konsultasi | None = spec(consultation, label="Konsultasi publik (seluruh standar)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Maklumat:
+    """The service pledge (UU 25/2009 Pasal 22), as the office announces it."""
+
+    teks: str = spec(schema.text, required=True, label="Teks maklumat")
+    penandatangan: str = spec(schema.text, required=True, label="Nama penanda tangan")
+    jabatan: str = spec(schema.text, required=True, label="Jabatan")
 
 
 def _draf() -> Any:
@@ -263,11 +343,17 @@ class Layanan(Item):
     )
     riwayat: tuple[Riwayat, ...] = spec(schema.list_of(record(Riwayat)), default=(), label="Riwayat perubahan")
     populer: bool = spec(schema.boolean, default=False, label="Tampilkan di beranda")
+    # The index fills in what the service leaves out from the office's standard (None: the office has none).
+    standar: Pengelolaan | None = spec(
+        record(Pengelolaan), label="Standar pelayanan", hint="Kosongkan bagian yang sama dengan standar kantor"
+    )
+    konsultasi: Konsultasi | None = spec(consultation, label="Konsultasi publik")
     alias: tuple[str, ...] = _alias()
     slug: str = _slug()
     draf: bool = _draf()
 
     pengumuman: tuple[Pengumuman, ...] = ()  # announcements about this service, newest first (index)
+    konsultasi_terbuka: Konsultasi | None = None  # its own or the whole standard's, open at build time (index)
 
 
 @dataclass(eq=False, kw_only=True)
@@ -381,6 +467,8 @@ class Situs:
     survei: str | None = spec(schema.url, label="Alamat survei kepuasan")
     tautan: tuple[Tautan, ...] = spec(schema.list_of(record(Tautan)), default=(), label="Tautan lain")
     lisensi_data: Tautan | None = spec(record(Tautan), label="Lisensi data terbuka")
+    standar: Standar | None = spec(record(Standar), label="Standar pelayanan", hint="Berlaku untuk semua layanan")
+    maklumat: Maklumat | None = spec(record(Maklumat), label="Maklumat pelayanan")
 
     placeholders: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 

@@ -77,6 +77,15 @@ kata_kunci:
 riwayat:
 # true agar tampil di beranda.
 populer: false
+# Bagian standar pelayanan yang berbeda dari standar kantor di situs.yaml, misalnya:
+#   jumlah_pelaksana:
+#     - 2 orang petugas loket
+standar:
+# Konsultasi publik atas rancangan standar layanan ini (TTTT-BB-HH), misalnya:
+#   mulai: {hari_ini}
+#   selesai: {hari_ini}
+#   catatan: Waktu penyelesaian diusulkan menjadi 1 hari kerja.
+konsultasi:
 # Alamat lama bila nama berkas pernah diganti.
 alias:
 # Hapus baris ini (atau tulis false) bila sudah siap terbit.

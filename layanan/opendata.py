@@ -23,7 +23,7 @@ from layanan.model import Dokumen, Layanan, Links, SalahSatu
 API_PATH = f"{routes.API}/layanan.json"
 SCHEMA_PATH = f"{routes.API}/layanan.schema.json"
 SCHEMA_SOURCE = Path(__file__).resolve().parent / "layanan.schema.json"
-VERSION = 2
+VERSION = 3  # 3: the Standar Pelayanan (standar, konsultasi; the office's standar, pengaduan, maklumat)
 INTERNAL = {"draf", "slug"}
 
 
@@ -93,6 +93,9 @@ def document(site: Site) -> dict[str, Any]:
         "lisensi": {"judul": licence.judul, "url": licence.url} if licence and schema.known(licence.url) else None,
         "diperbarui": checked.isoformat() if checked else None,
         "dibuat": site.now.isoformat(),
+        "pengaduan": _plain(situs.pengaduan),
+        "standar": _plain(situs.standar),
+        "maklumat": _plain(situs.maklumat),
         "layanan": [service_record(site, s) for s in site.layanan],
     }
 
@@ -110,6 +113,7 @@ COUNT_SCHEMA = {
 }
 URL_SCHEMA = {"type": "string", "format": "uri"}
 ALWAYS_SET = {"tempat"}  # index.py fills in the office's address
+OFFICE = ("pengaduan", "standar", "maklumat")  # situs.yaml's parts of every service's standard
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
@@ -167,9 +171,12 @@ def json_schema() -> dict[str, Any]:
     )
     documents = _properties(schema.fields_of(model.Dokumen), {"jumlah": COUNT_SCHEMA})
     choice = _properties(schema.fields_of(model.SalahSatu))
-    return envelope | {
-        "$defs": {"layanan": _object(service), "dokumen": _object(documents), "salah_satu": _object(choice)}
-    }
+    office = _properties({name: model.SITUS_FIELDS[name] for name in OFFICE})
+    services = envelope["properties"].pop("layanan")
+    envelope["properties"] |= office | {"layanan": services}
+    envelope["required"] = [name for name in envelope["required"] if name != "layanan"] + [*office, "layanan"]
+    records = {"layanan": _object(service), "dokumen": _object(documents), "salah_satu": _object(choice)}
+    return envelope | {"$defs": records}
 
 
 def write(site: Site, output_path: str) -> list[str]:

@@ -25,7 +25,7 @@ class Output:
     vars: dict[str, Any] = field(default_factory=dict)
 
 
-def plan(site: Site, per_page: int) -> list[Output]:
+def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
     outputs = [
         Output(
             "index.html",
@@ -36,6 +36,8 @@ def plan(site: Site, per_page: int) -> list[Output]:
                 "pinned": site.pinned(),
                 "latest": [p for p in site.pengumuman if not p.tersemat][:HOME_LATEST],
                 "kelurahan": site.kelurahan,
+                "konsultasi": site.consultations(),
+                "standar_konsultasi": site.standar_konsultasi,
             },
         ),
         Output("layanan/index.html", "layanan_index", "/layanan/", {"groups": site.layanan_by_category()}),
@@ -44,9 +46,35 @@ def plan(site: Site, per_page: int) -> list[Output]:
     ]
     outputs += announcement_pages(site, per_page)
     outputs += service_pages(site)
-    for item in [*site.pengumuman, *site.kelurahan, *site.halaman]:
+    for item in [*site.pengumuman, *site.halaman]:
         outputs.append(Output(item.save_as, item.template, item.url, {"page": item}))
+    for village in site.kelurahan:
+        variables = {"page": village, "konsultasi": site.consultations(), "standar_konsultasi": site.standar_konsultasi}
+        outputs.append(Output(village.save_as, village.template, village.url, variables))
     outputs += redirects([*site.layanan, *site.pengumuman])
+    if site.situs.standar:
+        outputs += standard_pages(site, pdf)
+    if site.situs.maklumat:
+        outputs.append(Output(routes.MAKLUMAT.save_as, "maklumat", routes.MAKLUMAT.url, {}))
+        qr = {"qr_url": site.situs.url + "/"}
+        outputs.append(Output(routes.MAKLUMAT_POSTER.save_as, "maklumat_poster", routes.MAKLUMAT_POSTER.url, qr))
+    return outputs
+
+
+def standard_pages(site: Site, pdf: bool) -> list[Output]:
+    """Each service's Standar Pelayanan, then the whole office's; with ``pdf``, each names its PDF."""
+    outputs = []
+    for service in site.layanan:
+        page = routes.standard(routes.item(service.kind, service.slug))
+        pdf_file = routes.pdf(page, f"standar-pelayanan-{service.slug}") if pdf else None
+        outputs.append(Output(page.save_as, "standar", page.url, {"page": service, "pdf": pdf_file}))
+    whole = routes.STANDARD_INDEX
+    variables = {
+        "layanan": site.layanan,
+        "konsultasi": site.standar_konsultasi,
+        "pdf": routes.pdf(whole, "standar-pelayanan") if pdf else None,
+    }
+    outputs.append(Output(whole.save_as, "standar_index", whole.url, variables))
     return outputs
 
 
@@ -108,7 +136,7 @@ def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
     """(url, lastmod) of every page worth indexing: not the 404 page, not redirects."""
     found = []
     for output in outputs:
-        if output.template in ("404", "redirect", "poster", "layanan_poster"):
+        if output.template in ("404", "redirect", "poster", "layanan_poster", "maklumat_poster"):
             continue
         page: Item | None = output.vars.get("page")
         lastmod = None

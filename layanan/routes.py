@@ -23,10 +23,12 @@ BERKAS = "berkas"
 SEARCH = "pagefind"
 THEME = "theme"
 POSTERS = "poster"
+STANDARDS = "standar-pelayanan"  # the office's whole standard; each service's is in its folder
+PLEDGE = "maklumat"
 # The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
-    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS}
+    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE}
     | set(model.KINDS)
 )
 
@@ -56,4 +58,17 @@ def qr_file(service: Route) -> str:
     return service.url.lstrip("/") + "qr.svg"
 
 
+def standard(service: Route) -> Route:
+    """A service's Standar Pelayanan document, in the service's own folder."""
+    return folder(f"{service.url}standar/")
+
+
+def pdf(document: Route, name: str) -> str:
+    """The PDF of a printable document, beside its page."""
+    return f"{document.url.lstrip('/')}{name}.pdf"
+
+
 POSTER_INDEX = folder(f"/{POSTERS}/")
+STANDARD_INDEX = folder(f"/{STANDARDS}/")
+MAKLUMAT = folder(f"/{PLEDGE}/")
+MAKLUMAT_POSTER = poster(MAKLUMAT)

@@ -20,7 +20,7 @@ from layanan.schema import HOST_RE
 
 KERANGKA = Path(__file__).resolve().parent / "kerangka"
 SETTINGS = "from layanan.settings import *  # noqa: F403\n"
-PUBLISH_SETTINGS = SETTINGS + "\nLAYANAN_SEARCH = True\nLAYANAN_PRODUCTION = True\n"
+PUBLISH_SETTINGS = SETTINGS + "\nLAYANAN_SEARCH = True\nLAYANAN_PDF = True\nLAYANAN_PRODUCTION = True\n"
 GITIGNORE = "/output\n/.output.*\n/cache/\n/.publish/\n/.editor/\n.venv/\n.env\n__pycache__/\n"
 
 

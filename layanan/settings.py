@@ -72,3 +72,5 @@ LAYANAN_PER_PAGE = 10
 # Pagefind re-indexes the whole site (seconds at thousands of pages): production
 # builds always do it, development builds on request (invoke build --search).
 LAYANAN_SEARCH = False
+# The Standar Pelayanan PDFs (WeasyPrint, about 0.1 s a service on a cold build): production builds.
+LAYANAN_PDF = False

@@ -49,6 +49,9 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
         # Scheduled ones go live unattended: they count too.
         if not item.draft:
             placeholders += [(item.path, line, key) for line, key in item.placeholders]
+            # A standard names each service's legal basis: one without it cannot be signed.
+            if situs.standar and item.kind == "layanan" and not item.values.get("dasar_hukum"):
+                placeholders.append((item.path, item.lines.get("dasar_hukum", 1), "dasar_hukum"))
     live = [item for item in items if crossref.published(item, now)]
     return index.build(live, situs, now, placeholders, tree.berkas), problems
 

@@ -8,10 +8,24 @@ from zoneinfo import ZoneInfo
 
 from layanan import schema
 from layanan.frontmatter import load_yaml
-from layanan.model import SITUS_FIELDS, Situs
+from layanan.model import PENGELOLAAN, SITUS_FIELDS, Situs, Standar
 from layanan.problems import Problem, display_path
 
 SITUS_FILE = "situs.yaml"
+
+
+def unset(standar: Standar | None) -> list[str]:
+    """What a declared standard still lacks before it can be signed: each is a placeholder until given."""
+    if standar is None:
+        return []
+    missing = [f"standar.{name}" for name in PENGELOLAAN if getattr(standar, name) is None]
+    if standar.keputusan is None:
+        missing.append("standar.keputusan")
+    elif standar.keputusan.tanggal is None:
+        missing.append("standar.keputusan.tanggal")
+    if standar.berlaku_sejak is None:
+        missing.append("standar.berlaku_sejak")
+    return missing
 
 
 def situs_path(content_path: str | os.PathLike[str]) -> Path:
@@ -46,5 +60,5 @@ def load(content_path: str | os.PathLike[str], siteurl: str = "") -> tuple[Situs
     values["url"] = values["url"].rstrip("/")
     values["placeholders"] = tuple(
         (shown, doc.lines.get(key, 1), key) for key, raw in sorted(doc.raw.items()) if schema.is_placeholder(raw)
-    )
+    ) + tuple((shown, doc.lines.get("standar", 1), key) for key in unset(values.get("standar")))
     return Situs(**values), problems

@@ -15,6 +15,10 @@ PAGE_TYPES = [
     "/layanan/kedua/",
     "/layanan/layanan-lengkap/poster/",
     "/poster/",
+    "/layanan/layanan-lengkap/standar/",
+    "/standar-pelayanan/",
+    "/maklumat/",
+    "/maklumat/poster/",
     "/pengumuman/",
     "/pengumuman/pengumuman-lengkap/",
     "/pengumuman/kedaluwarsa/",
@@ -184,7 +188,9 @@ def long_values(tmp_path_factory: pytest.TempPathFactory) -> Built:
         return build_site(content, content.parent / "output")
 
 
-@pytest.mark.parametrize("url", ["/", "/layanan/kedua/", "/kelurahan/", "/pengumuman/", "/layanan/kedua/poster/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/layanan/kedua/", "/kelurahan/", "/pengumuman/", "/layanan/kedua/poster/", "/layanan/kedua/standar/"]
+)
 def test_long_unbroken_values_wrap_at_360px(page, serve, long_values: Built, url: str) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(serve(long_values) + url)

@@ -7,10 +7,11 @@ import re
 import pytest
 
 from conftest import ROOT, Built
-from layanan import model
+from layanan import model, schema
 
 FORMAT = ROOT / "docs" / "format-konten.md"
 SECTIONS = {
+    "`standar` di `content/situs.yaml`": schema.fields_of(model.Standar),
     "content/layanan/": model.FIELDS["layanan"],
     "content/pengumuman/": model.FIELDS["pengumuman"],
     "content/kelurahan/": model.FIELDS["kelurahan"],
@@ -23,7 +24,7 @@ def documented_keys() -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = None
     for line in FORMAT.read_text(encoding="utf-8").splitlines():
-        if line.startswith("## "):
+        if line.startswith(("## ", "### ")):
             current = next((key for key in SECTIONS if key in line), None)
             if current:
                 sections[current] = []

@@ -17,7 +17,7 @@ def load(built: Built) -> dict:
 
 def test_document_shape(lengkap: Built) -> None:
     data = load(lengkap)
-    assert data["versi"] == 2
+    assert data["versi"] == 3
     assert data["dibuat"] == "2026-11-28T12:00:00+08:00"  # the build clock, in the site's zone
     assert [s["slug"] for s in data["layanan"]] == ["layanan-lengkap", "kedua"]
 
@@ -54,7 +54,7 @@ def test_the_schema_catches_a_mixed_type(lengkap: Built) -> None:
 PUBLISHED = {
     "alias", "biaya", "dasar_hukum", "diperbarui", "formulir", "judul", "kanal", "kata_kunci", "kategori",
     "penerbit", "persyaratan", "populer", "produk", "prosedur", "ringkasan", "riwayat", "slug", "tautan_daring",
-    "tempat", "terkait", "url", "wajib_datang", "waktu",
+    "tempat", "terkait", "url", "wajib_datang", "waktu", "standar", "konsultasi",
 }  # fmt: skip
 
 

@@ -35,7 +35,9 @@ def fill_placeholders(content: Path) -> None:
     )
     data["pengaduan"][1]["url"] = "https://wa.me/628115550001"
     data["lisensi_data"] = {"judul": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.id"}
-    situs.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data["standar"]["keputusan"]["tanggal"] = data["standar"]["berlaku_sejak"] = "2026-01-02"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    situs.write_text(re.sub(r"\[ISI:[^\]]*\]", "Sudah dikonfirmasi kantor", text), encoding="utf-8")
     for path in content.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r'(tautan_daring: )"\[ISI:[^\]]*\]"', r"\1https://daring.example.go.id/", text)
