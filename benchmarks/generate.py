@@ -81,7 +81,25 @@ def write_ours(root: Path, rng: random.Random, services: int, announcements: int
         + "kategori_pengumuman:\n"
         + "".join(f"  - {c}\n" for c in ANNOUNCEMENT_CATEGORIES)
         + "kategori_gratis:\n  - Administrasi Kependudukan\n"
-        "pengaduan:\n  - judul: SP4N-LAPOR!\n    url: https://www.lapor.go.id\n",
+        "pengaduan:\n  - judul: SP4N-LAPOR!\n    url: https://www.lapor.go.id\n"
+        # A standard, so production builds print each service's Standar Pelayanan to PDF.
+        "standar:\n"
+        + "".join(
+            f"  {name}:\n    - Uraian {name.replace('_', ' ')} untuk semua layanan.\n"
+            for name in (
+                "sarana",
+                "kompetensi_pelaksana",
+                "pengawasan_internal",
+                "jumlah_pelaksana",
+                "jaminan_pelayanan",
+                "jaminan_keamanan",
+                "evaluasi_kinerja",
+            )
+        )
+        + "  keputusan:\n    nomor: 800/1/2026\n    tanggal: 2026-01-02\n    penandatangan: Nama Camat\n"
+        "    jabatan: Camat Contoh\n  berlaku_sejak: 2026-01-02\n"
+        "maklumat:\n  teks: Kami sanggup melayani sesuai standar pelayanan.\n  penandatangan: Nama Camat\n"
+        "  jabatan: Camat Contoh\n",
         encoding="utf-8",
     )
     for name in KELURAHAN:

@@ -25,19 +25,25 @@ def fields_of(name: str) -> dict[str, dict[str, Any]]:
     return {f["name"]: f for f in fields}
 
 
-def walk(spec_fields: dict[str, schema.Field], decap: dict[str, dict[str, Any]], where: str) -> int:
-    """Assert every schema field (nested ones too) has a Decap field with its label and required flag."""
+def walk(
+    spec_fields: dict[str, schema.Field], decap: dict[str, dict[str, Any]], where: str, optional: bool = False
+) -> int:
+    """Assert every schema field (nested ones too) has a Decap field with its label and required flag.
+
+    Inside an object that may be left empty nothing is required: Decap would insist on its parts otherwise.
+    """
     count = 0
     for name, spec in spec_fields.items():
         assert name in decap, f"{where}.{name} is missing from the editor"
         field = decap[name]
         assert field["label"] == spec.label and spec.label, f"{where}.{name}"
-        assert field["required"] == spec.required, f"{where}.{name}"
+        assert field["required"] == (spec.required and not optional), f"{where}.{name}"
         count += 1
         shape = schema.SHAPES.get(spec.validator, {})
         inner = schema.SHAPES.get(shape.get("item"), {}) if shape.get("kind") == "list" else shape
         if inner.get("kind") in ("mapping", "text_or"):
-            count += walk(inner["fields"], {f["name"]: f for f in field["fields"]}, f"{where}.{name}")
+            emptiable = optional or (inner is shape and not spec.required)
+            count += walk(inner["fields"], {f["name"]: f for f in field["fields"]}, f"{where}.{name}", emptiable)
         if inner.get("kind") == "requirement":
             types = {t["name"]: {f["name"]: f for f in t["fields"]} for t in field["types"]}
             count += walk(inner["document"], types["dokumen"], f"{where}.{name}.dokumen")

@@ -34,10 +34,22 @@ COLLECTIONS = {
 
 def widget(name: str, spec: schema.Field, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
     """The Decap field for one schema field (``kind`` names the file kind, for options)."""
-    field = {"name": name, "label": spec.label or name, "required": spec.required}
+    field: dict[str, Any] = {"name": name, "label": spec.label or name, "required": spec.required}
     if spec.hint:
         field["hint"] = spec.hint
-    return field | _shape(schema.SHAPES.get(spec.validator, {"kind": "text"}), name, kind, situs)
+    field |= _shape(schema.SHAPES.get(spec.validator, {"kind": "text"}), name, kind, situs)
+    if not spec.required and field.get("widget") == "object":
+        # Decap checks an object's required parts even when the object itself is left empty; the
+        # check that runs on every save (staging.py) still says, in its own words, what a filled one lacks.
+        field["fields"] = [_optional(inner) for inner in field["fields"]]
+    return field
+
+
+def _optional(field: dict[str, Any]) -> dict[str, Any]:
+    relaxed = {key: value for key, value in field.items() if key != "min"} | {"required": False}
+    if "fields" in relaxed:
+        relaxed["fields"] = [_optional(inner) for inner in relaxed["fields"]]
+    return relaxed
 
 
 def _shape(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
