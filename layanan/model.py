@@ -221,7 +221,7 @@ class Keputusan:
     nomor: str = spec(schema.text, required=True, label="Nomor keputusan", hint="Nomor SK Camat")
     tanggal: dt.date | None = spec(schema.date, label="Tanggal keputusan")
     penandatangan: str = spec(schema.text, required=True, label="Nama penanda tangan")
-    jabatan: str = spec(schema.text, required=True, label="Jabatan", hint="Misalnya: Camat Sungai Kunjang")
+    jabatan: str = spec(schema.text, required=True, label="Jabatan", hint="Misalnya: Camat Contoh")
     nip: str | None = spec(schema.text, label="NIP")
 
 

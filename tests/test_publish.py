@@ -165,6 +165,20 @@ def test_refuses_while_a_placeholder_remains(project: Project) -> None:
     assert project.releases() == []
 
 
+def test_refuses_a_standard_that_cannot_be_signed_yet(project: Project) -> None:
+    """A component, the decree's date and the date it takes effect, each left out: the document is unfinished."""
+    situs = project.dir / "content" / "situs.yaml"
+    data = yaml.safe_load(situs.read_text(encoding="utf-8"))
+    del data["standar"]["sarana"], data["standar"]["keputusan"]["tanggal"], data["standar"]["berlaku_sejak"]
+    situs.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = project.run("publish")
+    assert result.returncode == 1
+    for key in ("standar.sarana", "standar.keputusan.tanggal", "standar.berlaku_sejak"):
+        assert f": {key}: " in result.stderr, key
+    assert "Penerbitan dibatalkan: 3 isian" in result.stderr
+    assert project.releases() == []
+
+
 def test_content_error_stops_publishing(project: Project) -> None:
     project.publish()
     before = project.live("index.html")

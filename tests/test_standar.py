@@ -46,7 +46,7 @@ VALUES = {
     "Pengawasan internal": "Pengawasan oleh atasan langsung setiap hari.",
     "Jumlah pelaksana": "2 orang petugas loket dan 1 orang operator.",  # the service's own, not the office's
     "Jaminan pelayanan": "Pelayanan sesuai standar; bila tidak, warga dapat mengadu.",
-    "Jaminan keamanan dan keselamatan pelayanan": "Data pemohon dijaga kerahasiaannya.",
+    "Jaminan keamanan dan keselamatan pelayanan": "Data pemohon tidak dibagikan kepada pihak lain.",
     "Evaluasi kinerja pelaksana": "Evaluasi setiap tiga bulan berdasarkan survei kepuasan.",
 }
 SERVICE = "/layanan/layanan-lengkap/standar/"
