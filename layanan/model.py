@@ -174,7 +174,7 @@ class Pengelolaan:
     """
 
     sarana: tuple[str, ...] | None = spec(
-        POINTS, label="Sarana, prasarana, dan/atau fasilitas", hint="Termasuk fasilitas bagi kelompok rentan"
+        POINTS, label="Sarana, prasarana dan/atau fasilitas", hint="Termasuk fasilitas bagi kelompok rentan"
     )
     kompetensi_pelaksana: tuple[str, ...] | None = spec(POINTS, label="Kompetensi pelaksana")
     pengawasan_internal: tuple[str, ...] | None = spec(POINTS, label="Pengawasan internal")

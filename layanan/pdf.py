@@ -78,7 +78,11 @@ def write_all(
     if todo:
         import weasyprint  # noqa: F401 - loaded once, before the workers fork
 
+        # Each PDF takes 0.1 s or more: worth a worker from the second one, longest (largest page) first.
+        todo.sort(key=lambda job: -(root / job[0].save_as).stat().st_size)
         parallel.fork_map(
-            lambda job: write(root / job[0].save_as, root / job[1], job[0].url, site_url, root, renamed), todo
+            lambda job: write(root / job[0].save_as, root / job[1], job[0].url, site_url, root, renamed),
+            todo,
+            min_items=2,
         )
     return len(todo)

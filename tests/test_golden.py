@@ -27,6 +27,10 @@ PAGES = {
         "kelurahan/index.html",
         "kelurahan/loa-buah/index.html",
         "langganan/index.html",
+        "layanan/ktp-el-baru/standar/index.html",
+        "standar-pelayanan/index.html",
+        "maklumat/index.html",
+        "maklumat/poster/index.html",
         "404.html",
     ],
     "lengkap": [
@@ -38,6 +42,9 @@ PAGES = {
         "kelurahan/desa-a/index.html",
         "info/index.html",
         "layanan/nama-lama/index.html",
+        "layanan/layanan-lengkap/standar/index.html",
+        "standar-pelayanan/index.html",
+        "maklumat/index.html",
     ],
 }
 MACHINE_READ = ["api/layanan.json", "api/layanan.schema.json", "sitemap.xml", "robots.txt", "nginx-alias.conf"]

@@ -17,14 +17,14 @@ from conftest import LENGKAP, Built, build_site
 DELIVERY = [
     "Persyaratan",
     "Sistem, mekanisme, dan prosedur",
-    "Jangka waktu pelayanan",
+    "Jangka waktu layanan",
     "Biaya/tarif",
     "Produk pelayanan",
     "Penanganan pengaduan, saran, dan masukan",
 ]
 PENGELOLAAN = [
     "Dasar hukum",
-    "Sarana, prasarana, dan/atau fasilitas",
+    "Sarana, prasarana dan/atau fasilitas",
     "Kompetensi pelaksana",
     "Pengawasan internal",
     "Jumlah pelaksana",
@@ -36,12 +36,12 @@ PENGELOLAAN = [
 VALUES = {
     "Persyaratan": "Kartu Keluarga (2 lembar) (Fotokopi.)",
     "Sistem, mekanisme, dan prosedur": "Serahkan ke loket.",
-    "Jangka waktu pelayanan": "1 hari kerja",
+    "Jangka waktu layanan": "1 hari kerja",
     "Biaya/tarif": "Gratis",
     "Produk pelayanan": "Dokumen lengkap",
     "Penanganan pengaduan, saran, dan masukan": "SP4N-LAPOR!: https://www.lapor.go.id",
     "Dasar hukum": "Peraturan Uji Nomor 1",
-    "Sarana, prasarana, dan/atau fasilitas": "Kursi roda dan loket prioritas",
+    "Sarana, prasarana dan/atau fasilitas": "Kursi roda dan loket prioritas",
     "Kompetensi pelaksana": "Memahami peraturan administrasi kependudukan.",
     "Pengawasan internal": "Pengawasan oleh atasan langsung setiap hari.",
     "Jumlah pelaksana": "2 orang petugas loket dan 1 orang operator.",  # the service's own, not the office's
