@@ -210,7 +210,7 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
         finally:
             if indexing is not None:
                 try:
-                    search.finish(indexing)
+                    search.finish(indexing, fresh)
                 except search.SearchIndexError as exc:
                     if "No space left" in str(exc):
                         raise OSError(errno.ENOSPC, str(exc)) from exc

@@ -8,9 +8,13 @@ indexed.
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+NEARLY_FULL = 1_000_000  # bytes free under which an incomplete index is put down to a full disk
 
 
 class SearchIndexError(Exception):
@@ -27,7 +31,32 @@ def start(site: Path) -> subprocess.Popen[str]:
     )
 
 
-def finish(indexing: subprocess.Popen[str]) -> None:
+def finish(indexing: subprocess.Popen[str], site: Path) -> None:
     out, err = indexing.communicate()
     if indexing.returncode != 0:
         raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {err.strip() or out.strip()}")
+    missing = incomplete(site / "pagefind")
+    if missing:
+        # Pagefind 1.5 reports success even when its writes failed (a full disk): check what it wrote.
+        full = shutil.disk_usage(site).free < NEARLY_FULL
+        reason = "No space left on device; " if full else ""
+        raise SearchIndexError(f"{reason}indeks pencarian tidak utuh: {missing}")
+
+
+def incomplete(index: Path) -> str:
+    """What a written index lacks, by its own entry file: '' when every language's files and fragments are there."""
+    try:
+        entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "pagefind-entry.json"
+    pages = 0
+    for language in entry.get("languages", {}).values():
+        for name in (f"pagefind.{language['hash']}.pf_meta", f"wasm.{language['wasm']}.pagefind"):
+            path = index / name
+            if not path.is_file() or path.stat().st_size == 0:
+                return name
+        pages += language["page_count"]
+    fragments = [p for p in (index / "fragment").glob("*.pf_fragment") if p.stat().st_size > 0]
+    if len(fragments) < pages:
+        return f"{len(fragments)} dari {pages} fragmen halaman"
+    return ""

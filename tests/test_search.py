@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from conftest import Built
+from layanan import search as search_index
 
 
 def search(page, base: str, query: str, url: str = "/") -> list[str]:
@@ -90,3 +94,17 @@ def test_excerpts_keep_labels_apart_from_values(page, serve, sample_searchable: 
     excerpts = page.eval_on_selector_all(".cari-hasil p", "ps => ps.map(p => p.textContent)")
     assert excerpts
     assert not [e for e in excerpts if "BiayaGratis" in e or "Waktu1" in e], excerpts
+
+
+def test_an_index_missing_what_its_entry_file_lists_is_found_incomplete(searchable: Built, tmp_path: Path) -> None:
+    """Pagefind 1.5 exits 0 when its writes fail (a full disk): the build checks the index it wrote."""
+    index = tmp_path / "pagefind"
+    shutil.copytree(searchable.root / "pagefind", index)
+    assert search_index.incomplete(index) == ""
+    fragments = sorted((index / "fragment").glob("*.pf_fragment"))
+    fragments[0].write_bytes(b"")
+    assert search_index.incomplete(index) == f"{len(fragments) - 1} dari {len(fragments)} fragmen halaman"
+    next(index.glob("pagefind.*.pf_meta")).unlink()
+    assert search_index.incomplete(index).endswith(".pf_meta")
+    (index / "pagefind-entry.json").write_text("{", encoding="utf-8")
+    assert search_index.incomplete(index) == "pagefind-entry.json"
