@@ -13,8 +13,8 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import Markup, escape
 
-from layanan import dates, routes
-from layanan.filters import berkas_url
+from layanan import dates, routes, skm
+from layanan.filters import angka, berkas_url
 from layanan.index import Site
 from layanan.model import Konsultasi, Layanan, Pengumuman
 
@@ -26,6 +26,7 @@ MAIN_RSS = f"{routes.FEEDS}/pengumuman.xml"
 MAIN_ATOM = f"{routes.FEEDS}/pengumuman.atom.xml"
 CHANGES = f"{routes.FEEDS}/perubahan-layanan.xml"
 CONSULTATIONS = f"{routes.FEEDS}/konsultasi.xml"
+SURVEYS = f"{routes.FEEDS}/survei.xml"
 
 
 def kelurahan_feed(slug: str) -> str:
@@ -149,6 +150,29 @@ def consultation_items(site: Site) -> list[Item]:
     return sorted(items, key=lambda i: (i.date, i.guid), reverse=True)
 
 
+def survey_items(site: Site) -> list[Item]:
+    """A result per survey period, dated by the period's last day."""
+    items = []
+    for periode in site.survei:
+        hasil = periode.hasil
+        summary = (
+            f"Indeks kepuasan masyarakat {angka(hasil.nilai)} (mutu {hasil.mutu.mutu}, {hasil.mutu.kinerja.lower()}) "
+            f"dari {hasil.responden} responden. {skm.ELEMENTS[hasil.lowest]} dinilai paling rendah."
+        )
+        items.append(
+            Item(
+                guid=tag_uri(site, periode.survei.selesai, f"survei/{periode.slug}"),
+                title=f"Hasil {periode.survei.judul}",
+                link=site.situs.url + routes.survey(periode.slug).url,
+                date=dt.datetime.combine(periode.survei.selesai, dt.time(), site.situs.tz),
+                summary=summary,
+                content=str(Markup("<p>{}</p>").format(summary)),
+                categories=("Survei kepuasan",),
+            )
+        )
+    return items
+
+
 def build(site: Site, title: str, description: str, page_url: str, feed_url: str, items: list[Item]) -> FeedGenerator:
     items = items[:MAX_ITEMS]
     newest = items[0].date if items else site.now
@@ -248,6 +272,16 @@ def write_all(site: Site, output_path: str) -> list[str]:
             consultation_items(site),
         )
         written[CONSULTATIONS] = consultations.rss_str(pretty=True)
+    if site.survei:
+        surveys = build(
+            site,
+            f"Hasil survei kepuasan masyarakat {name}",
+            "Indeks kepuasan masyarakat setiap periode survei",
+            f"{base}{routes.SURVEY_INDEX.url}",
+            f"{base}/{SURVEYS}",
+            survey_items(site),
+        )
+        written[SURVEYS] = surveys.rss_str(pretty=True)
     for relative, data in written.items():
         target = Path(output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)

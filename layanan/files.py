@@ -22,6 +22,7 @@ from layanan import routes
 from layanan.problems import Problem, display_path
 
 BERKAS = routes.BERKAS
+SURVEI = routes.SURVEYS
 # Beside situs.yaml, what looks meant as a page but is never read (Notepad's ".md.txt").
 IGNORED_LOOKALIKES = (".txt", ".markdown", ".mdown", ".mkd")
 
@@ -32,6 +33,7 @@ class Tree:
 
     markdown: list[str] = field(default_factory=list)  # .md files outside berkas/, relative to content/
     berkas: list[str] = field(default_factory=list)  # every file to publish, relative to content/berkas/
+    survei: list[str] = field(default_factory=list)  # survey files (.yaml, .csv), relative to content/survei/
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -70,6 +72,8 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
                 tree.berkas.append(Path(path).relative_to(root / BERKAS).as_posix())
             elif name.endswith(".md"):
                 tree.markdown.append(Path(path).relative_to(root).as_posix())
+            elif relative.parts == (SURVEI,) and name.endswith((".yaml", ".csv")):
+                tree.survei.append(name)
             elif relative.parts or name.endswith(IGNORED_LOOKALIKES):
                 stem = re.sub(r"(\.md)?\.[^.]+$", "", name)
                 _refuse(
@@ -80,6 +84,7 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
                     warning=True,
                 )
     tree.berkas.sort()
+    tree.survei.sort()
     tree.markdown.sort()
     return tree
 

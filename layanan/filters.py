@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from layanan import dates, routes, schema
+from layanan import dates, routes, schema, skm
 from layanan.model import Dokumen, Layanan, Riwayat, SalahSatu
 
 
@@ -19,6 +20,11 @@ def rupiah(value: Any) -> str:
     if isinstance(value, int):
         return "Gratis" if value == 0 else f"Rp{format_decimal(value, locale=dates.LOCALE)}"
     return str(value)
+
+
+def angka(value: Any) -> str:
+    """A figure with two decimals in Indonesian, rounded half up as the survey's figures are: 3.625 -> "3,63"."""
+    return format_decimal(skm.two_places(Decimal(str(value))), format="#,##0.00", locale=dates.LOCALE)
 
 
 def isi(value: Any) -> Markup:
@@ -122,6 +128,7 @@ FILTERS = {
     "tanggal_hari": dates.tanggal_hari,
     "tanggal_jam": dates.tanggal_jam,
     "rupiah": rupiah,
+    "angka": angka,
     "isi": isi,
     "berkas_url": berkas_url,
     "wa_link": wa_link,

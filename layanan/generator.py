@@ -22,11 +22,12 @@ from layanan import (
     qr,
     schema,
     sitemap,
+    skm,
     structured,
 )
 from layanan.filters import FILTERS, TESTS
 from layanan.index import Site
-from layanan.model import PENGELOLAAN, Pengelolaan
+from layanan.model import PENGELOLAAN, PROFILE, KolomSurvei, Pengelolaan
 from layanan.problems import ContentErrors, Problem
 from layanan.site import load
 
@@ -63,6 +64,10 @@ class LayananGenerator(Generator):
             asset=lambda path: fingerprints.get(path, path),
             # The pengelolaan components in the order and words of Permenpan RB 15/2014 (the model's labels).
             pengelolaan=[(name, schema.fields_of(Pengelolaan)[name].label) for name in PENGELOLAAN],
+            # The survey's elements and source (skm.yaml), and the profile columns' names (the model's labels).
+            unsur=skm.ELEMENTS,
+            sumber=skm.SOURCE,
+            profil_label={name: schema.fields_of(KolomSurvei)[name].label for name in PROFILE},
         )
         self._site: Site | None = None
         self.shared: dict[str, Any] = {}

@@ -31,6 +31,7 @@ from layanan.model import (
     Standar,
 )
 from layanan.reader import Parsed
+from layanan.survei import Periode
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Site:
     placeholders: list[tuple[str, int, str]] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # files under content/berkas/ to publish
     standar_konsultasi: Konsultasi | None = None  # a consultation on the whole standard, open at build time
+    survei: list[Periode] = field(default_factory=list)  # satisfaction surveys, newest first
 
     def consultations(self) -> list[Layanan]:
         """Services whose draft standard residents can comment on now."""
@@ -92,7 +94,12 @@ def open_consultation(service: Layanan, office: Standar | None, today: dt.date) 
 
 
 def build(
-    live: list[Parsed], situs: Situs, now: dt.datetime, placeholders: list[tuple[str, int, str]], berkas: list[str]
+    live: list[Parsed],
+    situs: Situs,
+    now: dt.datetime,
+    placeholders: list[tuple[str, int, str]],
+    berkas: list[str],
+    periods: list[Periode],
 ) -> Site:
     """Link the published files (already checked, together) into the site."""
     layanan: list[Layanan] = []
@@ -105,6 +112,7 @@ def build(
             item.tempat = item.tempat or situs.alamat
             item.standar = standard_of(item.standar, situs.standar)
             item.konsultasi_terbuka = open_consultation(item, situs.standar, now.date())
+            item.kepuasan = periods[0].layanan.get(item.slug) if periods else None
             layanan.append(item)
         elif isinstance(item, Pengumuman):
             item.ringkasan = item.ringkasan or parsed.first_paragraph
@@ -143,7 +151,7 @@ def build(
         if isinstance(each, Pengumuman):
             state = (str(each.tersemat), str(each.berakhir))
         elif isinstance(each, Layanan):
-            state = (repr(each.konsultasi_terbuka), "")
+            state = (repr(each.konsultasi_terbuka), repr(each.kepuasan))
         each.card = cache.digest(each.digest, *state)
     whole = situs.standar.konsultasi if situs.standar else None
     return Site(
@@ -156,4 +164,5 @@ def build(
         sorted(placeholders),
         berkas,
         whole if whole and whole.open_on(now.date()) else None,
+        periods,
     )

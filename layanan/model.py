@@ -16,6 +16,7 @@ themselves, under the one name the file uses (``terkait``, ``layanan``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from layanan import schema
+from layanan import schema, skm
 from layanan.schema import INVALID, Checker, Field, Validator, record, shaped, spec
 
 T = TypeVar("T")
@@ -260,6 +261,73 @@ def _slug() -> Any:
     return spec(schema.slug, label="Alamat (slug)", hint="Kosongkan: alamat diambil dari nama berkas")
 
 
+# --- a survey period: content/survei/<periode>.yaml beside the answers <periode>.csv -----------
+
+# Which CSV column holds each of the regulation's elements (skm.yaml names them): one declaration, from the data.
+UnsurKolom = dataclasses.make_dataclass(
+    "UnsurKolom",
+    [
+        (key, str, spec(schema.text, required=True, label=name, hint="Judul kolomnya di berkas CSV, persis"))
+        for key, name in skm.ELEMENTS.items()
+    ],
+    frozen=True,
+    kw_only=True,
+)
+UnsurKolom.__module__ = __name__  # so a parse cache can pickle it
+
+
+@dataclass(frozen=True, kw_only=True)
+class KolomSurvei:
+    """Optional columns: which service and kelurahan an answer is about, and who answered (for the profile)."""
+
+    layanan: str | None = spec(
+        schema.text, label="Layanan yang digunakan", hint="Isinya judul layanan atau alamatnya (slug)"
+    )
+    kelurahan: str | None = spec(schema.text, label="Kelurahan", hint="Isinya nama kelurahan atau alamatnya (slug)")
+    umur: str | None = spec(schema.text, label="Umur")
+    jenis_kelamin: str | None = spec(schema.text, label="Jenis kelamin")
+    pendidikan: str | None = spec(schema.text, label="Pendidikan")
+    pekerjaan: str | None = spec(schema.text, label="Pekerjaan")
+
+
+PROFILE = ("umur", "jenis_kelamin", "pendidikan", "pekerjaan")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TindakLanjut:
+    rencana: str = spec(schema.text, required=True, label="Rencana")
+    hasil: str | None = spec(schema.text, label="Yang sudah dilakukan")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Survei:
+    """How a survey was run and what its CSV's columns mean."""
+
+    judul: str = spec(schema.text, required=True, label="Judul", hint="Misalnya: Survei Kepuasan Masyarakat 2026")
+    mulai: dt.date = spec(schema.date, required=True, label="Mulai")
+    selesai: dt.date = spec(schema.date, required=True, label="Selesai")
+    metode: str = spec(schema.text, required=True, label="Metode", hint="Misalnya: kuesioner di loket dan Google Forms")
+    target_responden: int | None = spec(schema.whole_number, label="Target jumlah responden")
+    unsur: Any = spec(record(UnsurKolom), required=True, label="Kolom setiap unsur")
+    kolom: KolomSurvei | None = spec(record(KolomSurvei), label="Kolom lain")
+    abaikan: tuple[str, ...] = spec(
+        TEXTS, default=(), label="Kolom yang tidak dipakai", hint="Misalnya: Timestamp, saran (tidak diterbitkan)"
+    )
+    ambang_sel: int = spec(
+        schema.whole_number, default=5, label="Ambang sel profil", hint="Jumlah di bawah ini tidak ditampilkan"
+    )
+    minimum_responden: int = spec(
+        schema.whole_number, default=30, label="Minimum responden", hint="Untuk indeks per layanan dan kelurahan"
+    )
+    tindak_lanjut: tuple[str, ...] = spec(TEXTS, default=(), label="Rencana tindak lanjut")
+    tindak_lanjut_sebelumnya: tuple[TindakLanjut, ...] = spec(
+        schema.list_of(record(TindakLanjut)), default=(), label="Tindak lanjut periode sebelumnya"
+    )
+
+
+SURVEI_FIELDS: dict[str, Field] = schema.fields_of(Survei)
+
+
 # --- the kinds of file ------------------------------------------------------------
 
 
@@ -354,6 +422,7 @@ class Layanan(Item):
 
     pengumuman: tuple[Pengumuman, ...] = ()  # announcements about this service, newest first (index)
     konsultasi_terbuka: Konsultasi | None = None  # its own or the whole standard's, open at build time (index)
+    kepuasan: skm.Index | int | None = None  # its own index in the latest survey, or how few answered (index)
 
 
 @dataclass(eq=False, kw_only=True)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from layanan import model, routes, schema
+from layanan import model, routes, schema, skm
 from layanan.filters import berkas_url
 from layanan.index import Site
 from layanan.model import Dokumen, Layanan, Links, SalahSatu
@@ -179,6 +180,76 @@ def json_schema() -> dict[str, Any]:
     return envelope | {"$defs": records}
 
 
+SURVEY_PATH = f"{routes.API}/survei.json"
+SURVEY_SCHEMA_PATH = f"{routes.API}/survei.schema.json"
+SURVEY_SCHEMA_SOURCE = Path(__file__).resolve().parent / "survei.schema.json"
+
+
+def _score(index: skm.Index) -> dict[str, Any]:
+    return {
+        "responden": index.responden,
+        "nilai": float(index.nilai),
+        "mutu": index.mutu.mutu,
+        "kinerja": index.mutu.kinerja,
+    }
+
+
+def _four(value: Decimal | None) -> float | None:
+    """An average as a JSON number, 4 decimals (the pages show 2)."""
+    return None if value is None else float(round(value, 4))
+
+
+def _groups(groups: dict[str, skm.Index | int]) -> list[dict[str, Any]]:
+    """Each service's or kelurahan's index; only the count where too few answered."""
+    return [
+        {"slug": slug, "responden": found, "nilai": None, "mutu": None, "kinerja": None}
+        if isinstance(found, int)
+        else {"slug": slug, **_score(found)}
+        for slug, found in sorted(groups.items())
+    ]
+
+
+def survey_document(site: Site) -> dict[str, Any]:
+    """/api/survei.json: every period's figures, as the pages show them (no answer, no small profile cell)."""
+    periods = []
+    for periode in site.survei:
+        hasil, survei = periode.hasil, periode.survei
+        periods.append(
+            {
+                "periode": periode.slug,
+                "url": site.situs.url + routes.survey(periode.slug).url,
+                "judul": survei.judul,
+                "mulai": survei.mulai.isoformat(),
+                "selesai": survei.selesai.isoformat(),
+                "metode": survei.metode,
+                "target_responden": survei.target_responden,
+                **_score(hasil),
+                "ikm": _four(hasil.ikm),
+                "unsur": [
+                    {"kunci": key, "nama": name, "nrr": _four(hasil.nrr[key])} for key, name in skm.ELEMENTS.items()
+                ],
+                "terendah": hasil.lowest,
+                "layanan": _groups(periode.layanan),
+                "kelurahan": _groups(periode.kelurahan),
+                "profil": {
+                    key: [{"nilai": name, "responden": n} for name, n in rows] for key, rows in periode.profil.items()
+                },
+                "ambang_sel": survei.ambang_sel,
+                "minimum_responden": survei.minimum_responden,
+                "tindak_lanjut": list(survei.tindak_lanjut),
+                "tindak_lanjut_sebelumnya": _plain(survei.tindak_lanjut_sebelumnya),
+            }
+        )
+    return {
+        "versi": 1,
+        "skema": f"{site.situs.url}/{SURVEY_SCHEMA_PATH}",
+        "judul": f"Hasil survei kepuasan masyarakat {site.situs.nama}, {site.situs.kota}",
+        "sumber_rumus": skm.SOURCE,
+        "dibuat": site.now.isoformat(),
+        "periode": periods,
+    }
+
+
 def write(site: Site, output_path: str) -> list[str]:
     target = Path(output_path) / API_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -186,4 +257,10 @@ def write(site: Site, output_path: str) -> list[str]:
     (Path(output_path) / SCHEMA_PATH).write_text(
         json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    return [API_PATH, SCHEMA_PATH]
+    if not site.survei:
+        return [API_PATH, SCHEMA_PATH]
+    (Path(output_path) / SURVEY_PATH).write_text(
+        json.dumps(survey_document(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    (Path(output_path) / SURVEY_SCHEMA_PATH).write_bytes(SURVEY_SCHEMA_SOURCE.read_bytes())
+    return [API_PATH, SCHEMA_PATH, SURVEY_PATH, SURVEY_SCHEMA_PATH]

@@ -38,6 +38,7 @@ def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
                 "kelurahan": site.kelurahan,
                 "konsultasi": site.consultations(),
                 "standar_konsultasi": site.standar_konsultasi,
+                "survei": site.survei[0] if site.survei else None,
             },
         ),
         Output("layanan/index.html", "layanan_index", "/layanan/", {"groups": site.layanan_by_category()}),
@@ -54,10 +55,27 @@ def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
     outputs += redirects([*site.layanan, *site.pengumuman])
     if site.situs.standar:
         outputs += standard_pages(site, pdf)
+    outputs += survey_pages(site)
     if site.situs.maklumat:
         outputs.append(Output(routes.MAKLUMAT.save_as, "maklumat", routes.MAKLUMAT.url, {}))
         qr = {"qr_url": site.situs.url + "/"}
         outputs.append(Output(routes.MAKLUMAT_POSTER.save_as, "maklumat_poster", routes.MAKLUMAT_POSTER.url, qr))
+    return outputs
+
+
+def survey_pages(site: Site) -> list[Output]:
+    """/survei/ (every period, newest first) and each period's results."""
+    if not site.survei:
+        return []
+    names = {
+        "periods": site.survei,
+        "layanan_nama": {s.slug: s.judul for s in site.layanan},
+        "kelurahan_nama": {k.slug: k.nama for k in site.kelurahan},
+    }
+    outputs = [Output(routes.SURVEY_INDEX.save_as, "survei_index", routes.SURVEY_INDEX.url, {"periods": site.survei})]
+    for periode in site.survei:
+        page = routes.survey(periode.slug)
+        outputs.append(Output(page.save_as, "survei", page.url, {**names, "periode": periode}))
     return outputs
 
 

@@ -25,10 +25,11 @@ THEME = "theme"
 POSTERS = "poster"
 STANDARDS = "standar-pelayanan"  # the office's whole standard; each service's is in its folder
 PLEDGE = "maklumat"
+SURVEYS = "survei"  # content/survei/ and the results' pages
 # The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
-    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE}
+    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS}
     | set(model.KINDS)
 )
 
@@ -72,3 +73,8 @@ POSTER_INDEX = folder(f"/{POSTERS}/")
 STANDARD_INDEX = folder(f"/{STANDARDS}/")
 MAKLUMAT = folder(f"/{PLEDGE}/")
 MAKLUMAT_POSTER = poster(MAKLUMAT)
+SURVEY_INDEX = folder(f"/{SURVEYS}/")
+
+
+def survey(slug: str) -> Route:
+    return folder(f"/{SURVEYS}/{slug}/")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from layanan import crossref, files, index
+from layanan import crossref, files, index, survei
 from layanan import situs as situs_module
 from layanan.clock import build_time
 from layanan.index import Site
@@ -53,7 +53,25 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
             if situs.standar and item.kind == "layanan" and not item.values.get("dasar_hukum"):
                 placeholders.append((item.path, item.lines.get("dasar_hukum", 1), "dasar_hukum"))
     live = [item for item in items if crossref.published(item, now)]
-    return index.build(live, situs, now, placeholders, tree.berkas), problems
+    periods, found = survei.read_all(settings["PATH"], tree.survei, *_names(live))
+    problems += found
+    if any(not p.warning for p in found):
+        return None, problems
+    return index.build(live, situs, now, placeholders, tree.berkas, periods), problems
+
+
+def _names(live: list[Parsed]) -> tuple[dict[str, str], dict[str, str]]:
+    """How survey answers may name a service or a kelurahan (lower case): its title or slug, a kelurahan also
+    without "Kelurahan"."""
+    services: dict[str, str] = {}
+    villages: dict[str, str] = {}
+    for item in live:
+        if item.kind == "layanan":
+            services |= {item.slug: item.slug, str(item.values["judul"]).lower(): item.slug}
+        elif item.kind == "kelurahan":
+            name = str(item.values["nama"]).lower()
+            villages |= {item.slug: item.slug, name: item.slug, name.removeprefix("kelurahan ").strip(): item.slug}
+    return services, villages
 
 
 def situs_of(settings: dict[str, Any]) -> tuple[Situs | None, list[Problem]]:

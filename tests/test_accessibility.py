@@ -19,6 +19,8 @@ PAGE_TYPES = [
     "/standar-pelayanan/",
     "/maklumat/",
     "/maklumat/poster/",
+    "/survei/",
+    "/survei/2026/",
     "/pengumuman/",
     "/pengumuman/pengumuman-lengkap/",
     "/pengumuman/kedaluwarsa/",

@@ -17,6 +17,7 @@ SECTIONS = {
     "content/kelurahan/": model.FIELDS["kelurahan"],
     "content/halaman/": model.FIELDS["halaman"],
     "content/situs.yaml": model.SITUS_FIELDS,
+    "content/survei/": model.SURVEI_FIELDS,
 }
 
 

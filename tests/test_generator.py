@@ -101,6 +101,7 @@ def test_service_page_sections_in_design_order(lengkap: Built) -> None:
         "berikutnya",
         "pengumuman-terkait",
         "dasar-hukum",
+        "kepuasan",
         "bagikan",
         "pengaduan",
         "riwayat",

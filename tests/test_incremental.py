@@ -95,7 +95,7 @@ EDITS: list[tuple[Callable[[Site], None], int]] = [
     (announcement_edit, 6),
     (new_announcement, 12),
     (deleted_announcement, 12),
-    (service_slug_change, 16),  # its pages (service, poster, standard) at the new address, the whole standard, ...
+    (service_slug_change, 19),  # its pages (service, poster, standard) at the new address, the whole standard, surveys
     (draft_published, 40),
     (template_edit, 10_000),
     (situs_edit, 10_000),
