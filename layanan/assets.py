@@ -17,7 +17,7 @@ import brotli
 
 from layanan import parallel, routes
 
-COMPRESSED = {".html", ".css", ".js", ".xml", ".json", ".svg", ".txt", ".map"}
+COMPRESSED = {".html", ".css", ".js", ".xml", ".json", ".svg", ".txt", ".map", ".ics"}
 # Measured: gzip 9 and brotli 5 compress within a few % of brotli 11 / zopfli at
 # 100-700x their speed, which keeps large production builds fast.
 GZIP_LEVEL = 9

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from layanan import dates, routes, skm
 from layanan.filters import angka, berkas_url
 from layanan.index import Site
-from layanan.model import Konsultasi, Layanan, Pengumuman
+from layanan.model import Konsultasi, Pengumuman, first_slug
 
 MAX_ITEMS = 50
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -50,11 +50,6 @@ def absolute_links(html: str, siteurl: str) -> str:
     return ROOT_RELATIVE.sub(rf"\g<1>{siteurl}/", html)
 
 
-def original_slug(item: Layanan | Pengumuman) -> str:
-    """Aliases list former slugs oldest first; the oldest one names the item for good."""
-    return item.alias[0] if item.alias else item.slug
-
-
 def tag_uri(site: Site, day: dt.date, specific: str) -> str:
     """RFC 4151 tag URI: stable across slug changes, unlike the page's URL."""
     return f"tag:{site.situs.domain},{day:%Y-%m-%d}:{specific}"
@@ -80,7 +75,7 @@ def announcement_items(site: Site, items: Sequence[Pengumuman], output_path: str
     base = site.situs.url
     return [
         Item(
-            guid=tag_uri(site, p.tanggal.date(), f"pengumuman/{original_slug(p)}"),
+            guid=tag_uri(site, p.tanggal.date(), f"pengumuman/{first_slug(p)}"),
             title=p.judul,
             link=base + p.url,
             date=p.tanggal,
@@ -106,7 +101,7 @@ def change_items(site: Site) -> list[Item]:
             when = dt.datetime.combine(day, dt.time(), site.situs.tz)
             items.append(
                 Item(
-                    guid=tag_uri(site, day, f"layanan/{original_slug(service)}/riwayat{suffix}"),
+                    guid=tag_uri(site, day, f"layanan/{first_slug(service)}/riwayat{suffix}"),
                     title=f"{service.judul}: {entry.perubahan}",
                     link=f"{base}{service.url}#riwayat",
                     date=when,
@@ -128,7 +123,7 @@ def consultation_items(site: Site) -> list[Item]:
     for service in site.layanan:
         if service.konsultasi:
             page = routes.standard(routes.item(service.kind, service.slug))
-            found.append((service.konsultasi, service.judul, page.url, f"layanan/{original_slug(service)}"))
+            found.append((service.konsultasi, service.judul, page.url, f"layanan/{first_slug(service)}"))
     items = []
     for konsultasi, about, url, name in found:
         if konsultasi.mulai > site.now.date():

@@ -89,6 +89,17 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
     return tree
 
 
+def photo_size(path: Path) -> tuple[int, int] | None:
+    """Width and height of a photo a share preview can show (JPEG, PNG, WebP, GIF); None for others (SVG)."""
+    from PIL import Image, UnidentifiedImageError  # Pillow, already there for WeasyPrint
+
+    try:
+        with Image.open(path) as image:
+            return image.size if image.format in ("JPEG", "PNG", "WEBP", "GIF") else None
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
 def copy_file(source: Path, target: Path) -> None:
     """Copy one regular file and check the copy is whole (a full disk raises OSError)."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,11 +14,13 @@ from layanan import (
     feeds,
     files,
     incremental,
+    kalender,
     nginx,
     opendata,
     pages,
     parallel,
     pdf,
+    pesan,
     qr,
     schema,
     sitemap,
@@ -65,6 +67,8 @@ class LayananGenerator(Generator):
             # The pengelolaan components in the order and words of Permenpan RB 15/2014 (the model's labels).
             pengelolaan=[(name, schema.fields_of(Pengelolaan)[name].label) for name in PENGELOLAAN],
             # The survey's elements and source (skm.yaml), and the profile columns' names (the model's labels).
+            pesan_wa=pesan.announcement,
+            pesan_konsultasi=pesan.consultation,
             unsur=skm.ELEMENTS,
             sumber=skm.SOURCE,
             profil_label={name: schema.fields_of(KolomSurvei)[name].label for name in PROFILE},
@@ -126,6 +130,7 @@ class LayananGenerator(Generator):
         written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
         written += opendata.write(site, self.output_path)
+        written += kalender.write_all(site, self.output_path)
         written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
         self.keys = keys
         self.counts = {"pages": len(outputs), "rendered": rendered, "pdf": printed, "other": len(written)}

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
-from layanan import cache, routes
+from layanan import cache, files, routes
 from layanan.model import (
     KINDS,
     PENGELOLAAN,
@@ -29,6 +30,7 @@ from layanan.model import (
     Pengumuman,
     Situs,
     Standar,
+    first_slug,
 )
 from layanan.reader import Parsed
 from layanan.survei import Periode
@@ -100,6 +102,7 @@ def build(
     placeholders: list[tuple[str, int, str]],
     berkas: list[str],
     periods: list[Periode],
+    berkas_path: Path,
 ) -> Site:
     """Link the published files (already checked, together) into the site."""
     layanan: list[Layanan] = []
@@ -108,6 +111,8 @@ def build(
     halaman: list[Halaman] = []
     for parsed in live:
         item = record(parsed)
+        if isinstance(item, (Layanan, Pengumuman)):
+            item.kode = routes.short_code(item.kind, first_slug(item))
         if isinstance(item, Layanan):
             item.tempat = item.tempat or situs.alamat
             item.standar = standard_of(item.standar, situs.standar)
@@ -118,6 +123,7 @@ def build(
             item.ringkasan = item.ringkasan or parsed.first_paragraph
             item.berakhir = item.berlaku_hingga is not None and now.date() > item.berlaku_hingga
             item.tersemat = item.penting and not item.berakhir
+            item.gambar_ukuran = files.photo_size(berkas_path / item.gambar) if item.gambar else None
             pengumuman.append(item)
         elif isinstance(item, Kelurahan):
             item.ringkasan = parsed.first_paragraph

@@ -216,6 +216,30 @@ shaped(consultation, "mapping", fields=schema.fields_of(Konsultasi))
 
 
 @dataclass(frozen=True, kw_only=True)
+class Acara:
+    """An event an announcement is about: when (the site's time zone) and where."""
+
+    mulai: dt.datetime = spec(
+        schema.date_or_datetime, required=True, label="Mulai", hint="TTTT-BB-HH, atau dengan jam: TTTT-BB-HH JJ:MM"
+    )
+    selesai: dt.datetime | None = spec(schema.date_or_datetime, label="Selesai")
+    tempat: str | None = spec(schema.text, label="Tempat")
+
+
+_ACARA = record(Acara)
+
+
+def event(c: Checker, key: str, value: Any) -> Any:
+    result = _ACARA(c, key, value)
+    if result is not INVALID and result.selesai and result.selesai < result.mulai:
+        return c.error(f"{key}.selesai", "waktu selesai lebih awal dari waktu mulai")
+    return result
+
+
+shaped(event, "mapping", fields=schema.fields_of(Acara))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Keputusan:
     """The Camat's decree that sets the standard: what its signed copy carries."""
 
@@ -346,6 +370,7 @@ class Item:
     save_as: str
     isi: Markup = Markup("")  # the body, sanitised by nh3 (body.render)
     card: str = ""  # what a list showing this item depends on (set by the index)
+    kode: str = ""  # the short link's code, for good: from the kind and the first slug (index)
 
     @property
     def template(self) -> str:
@@ -451,11 +476,15 @@ class Pengumuman(Item):
     gambar_alt: str | None = spec(
         schema.text, label="Keterangan gambar", hint="Isi gambar, untuk pembaca layar; wajib bila ada gambar"
     )
+    acara: Acara | None = spec(
+        event, label="Acara", hint="Bila pengumuman ini tentang kegiatan: kapan dan di mana (masuk kalender)"
+    )
     alias: tuple[str, ...] = _alias()
     slug: str = _slug()
     draf: bool = _draf()
 
     berakhir: bool = False  # berlaku_hingga has passed at build time (index)
+    gambar_ukuran: tuple[int, int] | None = None  # width and height of a photo gambar, for share previews (index)
     tersemat: bool = False  # penting and not berakhir: pinned on top (index)
 
 
@@ -548,6 +577,11 @@ class Situs:
     @property
     def domain(self) -> str:
         return urlsplit(self.url).netloc
+
+
+def first_slug(item: Layanan | Pengumuman) -> str:
+    """Aliases list former slugs oldest first; the oldest one names the item for good (feeds, short links)."""
+    return item.alias[0] if item.alias else item.slug
 
 
 # Every kind has judul (a kelurahan's is its nama): code that takes any item takes this.

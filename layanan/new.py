@@ -120,6 +120,11 @@ lampiran:
 # Gambar di content/berkas/ dan penjelasan isinya (wajib bila ada gambar).
 gambar:
 gambar_alt:
+# Bila pengumuman ini tentang kegiatan: kapan dan di mana (masuk kalender warga), misalnya:
+#   mulai: {hari_ini} 08:00
+#   selesai: {hari_ini} 12:00
+#   tempat: Kantor Kelurahan
+acara:
 # Alamat lama bila nama berkas pernah diganti.
 alias:
 # Hapus baris ini (atau tulis false) bila sudah siap terbit.

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from layanan import routes
+from layanan import pesan, routes
 from layanan.index import Site
-from layanan.model import Item, Layanan, Pengumuman
+from layanan.model import Item, Kelurahan, Layanan, Pengumuman
 
 HOME_LATEST = 5
 
@@ -56,10 +56,31 @@ def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
     if site.situs.standar:
         outputs += standard_pages(site, pdf)
     outputs += survey_pages(site)
+    outputs.append(Output(routes.CHECK_PAGE.save_as, "cek", routes.CHECK_PAGE.url, {}))
+    outputs += digest_pages(site)
     if site.situs.maklumat:
         outputs.append(Output(routes.MAKLUMAT.save_as, "maklumat", routes.MAKLUMAT.url, {}))
         qr = {"qr_url": site.situs.url + "/"}
         outputs.append(Output(routes.MAKLUMAT_POSTER.save_as, "maklumat_poster", routes.MAKLUMAT_POSTER.url, qr))
+    return outputs
+
+
+def digest_pages(site: Site) -> list[Output]:
+    """/ringkasan/ for the whole kecamatan and /ringkasan/<kelurahan>/: the week at the build clock."""
+    week = pesan.Week.of(site.now)
+    pages: list[tuple[routes.Route, Kelurahan | None, list[Pengumuman]]] = [(routes.DIGEST_PAGE, None, site.pengumuman)]
+    pages += [(routes.digest(v.slug), v, list(v.pengumuman)) for v in site.kelurahan]
+    outputs = []
+    for route, village, items in pages:
+        variables = {
+            "kelurahan": village,
+            "kelurahan_list": site.kelurahan,
+            "minggu": week,
+            "baru": week.new(items),
+            "acara": week.coming(items),
+            "teks": pesan.digest(site.situs, week, items, village, route.url),
+        }
+        outputs.append(Output(route.save_as, "ringkasan", route.url, variables))
     return outputs
 
 
@@ -141,11 +162,10 @@ def announcement_pages(site: Site, per_page: int) -> list[Output]:
 
 
 def redirects(items: list[Layanan | Pengumuman]) -> list[Output]:
-    """A small page at each former slug that sends visitors to the current one."""
+    """A small page at each former slug and at the short link that sends visitors to the current address."""
     outputs = []
     for item in items:
-        for alias in item.alias:
-            former = routes.item(item.kind, alias)
+        for former in [routes.item(item.kind, alias) for alias in item.alias] + [routes.short(item.kode)]:
             outputs.append(Output(former.save_as, "redirect", former.url, {"target": item}))
     return outputs
 

@@ -7,6 +7,8 @@ named here once, and the names a page's slug may not take derive from them.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 
 from layanan import model
@@ -26,10 +28,14 @@ POSTERS = "poster"
 STANDARDS = "standar-pelayanan"  # the office's whole standard; each service's is in its folder
 PLEDGE = "maklumat"
 SURVEYS = "survei"  # content/survei/ and the results' pages
+SHORT = "s"  # short links: /s/<code>
+CHECK = "cek"  # how to tell an official message from a chain message
+CALENDARS = "kalender"
+DIGEST = "ringkasan"  # the weekly digest for RT heads
 # The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
-    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS}
+    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS, SHORT, CHECK, CALENDARS, DIGEST}
     | set(model.KINDS)
 )
 
@@ -74,6 +80,24 @@ STANDARD_INDEX = folder(f"/{STANDARDS}/")
 MAKLUMAT = folder(f"/{PLEDGE}/")
 MAKLUMAT_POSTER = poster(MAKLUMAT)
 SURVEY_INDEX = folder(f"/{SURVEYS}/")
+
+
+def short_code(kind: str, first_slug: str) -> str:
+    """Six letters and digits from what names an item for good, so a title or slug change keeps its link."""
+    digest = hashlib.sha256(f"{kind}/{first_slug}".encode()).digest()
+    return base64.b32encode(digest).decode("ascii")[:6].lower()
+
+
+def short(code: str) -> Route:
+    return folder(f"/{SHORT}/{code}/")
+
+
+CHECK_PAGE = folder(f"/{CHECK}/")
+DIGEST_PAGE = folder(f"/{DIGEST}/")
+
+
+def digest(kelurahan: str) -> Route:
+    return folder(f"/{DIGEST}/{kelurahan}/")
 
 
 def survey(slug: str) -> Route:

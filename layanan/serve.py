@@ -57,6 +57,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".xml": "application/xml",
         ".json": "application/json",
         ".svg": "image/svg+xml",
+        ".ics": "text/calendar; charset=utf-8",
     }
 
     def __init__(self, *args: Any, problems: Callable[[], list[str]] | None = None, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ so both report exactly the same problems.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from layanan import crossref, files, index, survei
@@ -57,7 +58,8 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
     problems += found
     if any(not p.warning for p in found):
         return None, problems
-    return index.build(live, situs, now, placeholders, tree.berkas, periods), problems
+    berkas_path = Path(settings["PATH"]) / files.BERKAS
+    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path), problems
 
 
 def _names(live: list[Parsed]) -> tuple[dict[str, str], dict[str, str]]:

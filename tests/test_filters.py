@@ -37,11 +37,15 @@ def test_request_message_reads_naturally(searchable: Built) -> None:
 
 
 def test_share_link_on_services_and_announcements(searchable: Built) -> None:
-    for url in ("/layanan/kedua/", "/pengumuman/kecamatan/"):
-        soup = searchable.soup(url)
-        href = soup.find("a", string="Bagikan ke WhatsApp")["href"]
-        assert urlsplit(href).netloc == "wa.me" and urlsplit(href).path == "/"
-        assert whatsapp_text(href) == f"{soup.h1.get_text()}\nhttps://kec-contoh.example.go.id{url}"
+    url = "/layanan/kedua/"
+    soup = searchable.soup(url)
+    href = soup.find("a", string="Bagikan ke WhatsApp")["href"]
+    assert urlsplit(href).netloc == "wa.me" and urlsplit(href).path == "/"
+    assert whatsapp_text(href) == f"{soup.h1.get_text()}\nhttps://kec-contoh.example.go.id{url}"
+    # An announcement shares its whole message, the one in the copy box (test_pesan.py has its text).
+    soup = searchable.soup("/pengumuman/kecamatan/")
+    href = soup.find("a", string="Bagikan ke grup WhatsApp")["href"]
+    assert whatsapp_text(href) == soup.select_one("textarea.teks-pesan").get_text()
 
 
 def test_telephone_links() -> None:

@@ -95,7 +95,10 @@ EDITS: list[tuple[Callable[[Site], None], int]] = [
     (announcement_edit, 6),
     (new_announcement, 12),
     (deleted_announcement, 12),
-    (service_slug_change, 19),  # its pages (service, poster, standard) at the new address, the whole standard, surveys
+    (
+        service_slug_change,
+        22,
+    ),  # its pages (service, poster, standard, short link) at the new address, the whole standard, surveys, redirects
     (draft_published, 40),
     (template_edit, 10_000),
     (situs_edit, 10_000),
@@ -113,7 +116,7 @@ def test_incremental_equals_clean(site: Site, edit: Callable[[Site], None], boun
 def test_announcement_edit_renders_only_the_pages_that_show_it(site: Site) -> None:
     announcement_edit(site)
     result = site.build()
-    assert result.counts["rendered"] == 4  # its page, /pengumuman/, the home page, /kelurahan/desa-b/
+    assert result.counts["rendered"] == 5  # its page, /pengumuman/, the home page, /kelurahan/desa-b/, its short link
     assert "diperbarui" in (site.folder / "output" / "pengumuman" / "wib" / "index.html").read_text(encoding="utf-8")
 
 

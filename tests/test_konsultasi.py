@@ -146,3 +146,19 @@ def test_a_consultation_that_ends_before_it_begins_is_refused(project) -> None:
         "content/layanan/lengkap.md:" in output
         and ": konsultasi.selesai: tanggal selesai lebih awal dari tanggal mulai" in output
     )
+
+
+def test_an_open_consultation_has_a_message_to_forward(lengkap: Built, afterwards: Built) -> None:
+    from layanan import routes
+
+    box = lengkap.soup(STANDARD).select_one("#masukan textarea.teks-pesan")
+    assert box.get_text() == (
+        "*Rancangan standar pelayanan: Layanan Lengkap*\n"
+        "Beri masukan sampai Kamis, 10 Desember 2026.\n"
+        "\n"
+        "Waktu layanan diusulkan menjadi 1 hari kerja.\n"
+        "\n"
+        f"Baca rancangannya dan beri masukan: https://kec-contoh.example.go.id/s/{routes.short_code('layanan', 'nama-lama')}\n"
+        "Info resmi Kecamatan Contoh."
+    )
+    assert not afterwards.soup(STANDARD).select("textarea.teks-pesan")

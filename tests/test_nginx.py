@@ -170,6 +170,18 @@ def test_alias_redirects_and_hidden_config(nginx: NginxServer) -> None:
     assert get(nginx, "/nginx-alias.conf")[0] == 404
 
 
+def test_short_links_redirect_and_calendars_are_calendars(nginx: NginxServer) -> None:
+    from layanan import routes
+
+    code = routes.short_code("pengumuman", "pengumuman-lama")
+    for short in (f"/s/{code}", f"/s/{code}/"):
+        status, headers, _ = get(nginx, short)
+        assert status == 301 and headers["location"].endswith("/pengumuman/pengumuman-lengkap/")
+    status, headers, body = get(nginx, "/kalender/kecamatan.ics")
+    assert status == 200 and headers["content-type"] == "text/calendar; charset=utf-8"
+    assert body.startswith(b"BEGIN:VCALENDAR")
+
+
 def test_search_works_in_chromium_under_the_csp(nginx: NginxServer, browser) -> None:
     context = browser.new_context(ignore_https_errors=True)
     page = context.new_page()
