@@ -11,6 +11,7 @@ Checker must find no error in any page.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -22,6 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import EPOCH, LENGKAP, PUBLISH_SETTINGS, ROOT, Built, build_site
+from layanan import skm
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",
@@ -79,7 +81,14 @@ def write_fixture(content: Path) -> int:
         "pengaduan": [{"judul": v(), "url": "https://www.lapor.go.id"}],
         "survei": "https://survei.kec-contoh.example.go.id/skm",
         "tautan": [{"judul": v(), "url": "https://disdukcapil.example.go.id/?a=1&b=2"}],
-    }
+        "standar": {
+            **{name: [v()] for name in ("sarana", "kompetensi_pelaksana", "pengawasan_internal", "jumlah_pelaksana",
+                                        "jaminan_pelayanan", "jaminan_keamanan", "evaluasi_kinerja")},
+            "keputusan": {"nomor": v(), "tanggal": "2026-01-02", "penandatangan": v(), "jabatan": v(), "nip": v()},
+            "berlaku_sejak": "2026-01-02",
+        },
+        "maklumat": {"teks": v(), "penandatangan": v(), "jabatan": v()},
+    }  # fmt: skip
     (content / "situs.yaml").write_text(yaml.safe_dump(situs, allow_unicode=True), encoding="utf-8")
     body = (
         f"Paragraf pertama dengan kode `{PAYLOADS[0]}` dan teks {PAYLOADS[1]}.\n\n"
@@ -107,6 +116,7 @@ def write_fixture(content: Path) -> int:
             "kata_kunci": [v(), v()],
             "riwayat": [{"tanggal": "2026-10-01", "perubahan": v()}],
             "populer": True,
+            "konsultasi": {"mulai": "2026-11-20", "selesai": "2026-12-10", "catatan": v()},
             "alias": ["satu-lama"],
         },
         "dua": {
@@ -143,10 +153,20 @@ def write_fixture(content: Path) -> int:
             "lampiran": [{"judul": v(), "berkas": FILE_NAME}],
             "gambar": IMAGE_NAME,
             "gambar_alt": v(),
+            "acara": {"mulai": "2026-11-30 08:00", "tempat": v()},
         },
         # No ringkasan: the summary comes from the first paragraph, code span included.
         "2026-11-11-otomatis.md": {"judul": v(), "tanggal": "2026-11-11", "kategori": news_category},
     }
+    # A survey: what respondents typed (a profile answer) and what staff wrote are text too.
+    (content / "survei").mkdir()
+    elements = [f"U{n}" for n in range(1, 10)]
+    survey = {"judul": v(), "mulai": "2026-07-01", "selesai": "2026-10-31", "metode": v(),
+              "unsur": dict(zip(skm.ELEMENTS, elements, strict=True)), "kolom": {"pekerjaan": "Pekerjaan"},
+              "ambang_sel": 1, "tindak_lanjut": [v()]}  # fmt: skip
+    (content / "survei" / "2026.yaml").write_text(yaml.safe_dump(survey, allow_unicode=True), encoding="utf-8")
+    with (content / "survei" / "2026.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([[*elements, "Pekerjaan"], [*"343434343", v()]])
     for name, data in announcements.items():
         (content / "pengumuman" / name).write_text(front_matter(data, body), encoding="utf-8")
     (content / "halaman").mkdir()
