@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import shlex
 import sys
@@ -29,9 +30,19 @@ from layanan.serve import make_server, serve
 from layanan.site import load
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    if problems:
-        print(report(problems), file=sys.stderr)
+def _print_problems(problems: list[Problem], as_json: bool = False, stream: Any = None) -> None:
+    """DESIGN.md's lines for staff, or with ``as_json`` one JSON record per line, for programs."""
+    stream = stream or sys.stderr
+    if as_json:
+        for problem in sorted(set(problems)):
+            print(json.dumps(problem.record(), ensure_ascii=False), file=stream)
+    elif problems:
+        print(report(problems), file=stream)
+
+
+def _placeholders(site: Site) -> list[Problem]:
+    return [Problem(path, line, key, "masih berisi [ISI: ...]; lengkapi sebelum terbit", True, "isian")
+            for path, line, key in site.placeholders]  # fmt: skip
 
 
 def _failed(problems: list[Problem], strict: bool) -> bool:
@@ -44,9 +55,12 @@ def _load(settings_file: str, overrides: dict[str, Any]) -> tuple[Site | None, l
     return load(pelican.settings, cache.code_digest(pelican.settings))
 
 
-def check(settings_file: str, strict: bool, overrides: dict[str, Any]) -> int:
+def check(settings_file: str, strict: bool, overrides: dict[str, Any], as_json: bool = False) -> int:
     """Read and check all content without writing the site."""
     site, problems = _load(settings_file, overrides)
+    if as_json:  # every record on stdout: the problems, then the blanks left
+        _print_problems(problems + (_placeholders(site) if site else []), True, sys.stdout)
+        return 1 if site is None or _failed(problems, strict) else 0
     _print_problems(problems)
     if site is None or _failed(problems, strict):
         return 1
@@ -61,15 +75,18 @@ def check(settings_file: str, strict: bool, overrides: dict[str, Any]) -> int:
     return 0
 
 
-def _build_and_report(settings_file: str, output: str | None, overrides: dict[str, Any]) -> tuple[list[Problem], bool]:
+def _build_and_report(
+    settings_file: str, output: str | None, overrides: dict[str, Any], as_json: bool = False
+) -> tuple[list[Problem], bool]:
     """Build once and print what staff need to know; returns the problems and whether it built."""
     try:
         result = build(settings_file, output, **overrides)
     except ContentErrors as exc:
-        _print_problems(exc.problems)
-        print("Situs TIDAK diperbarui; perbaiki kesalahan di atas lalu coba lagi.", file=sys.stderr)
+        _print_problems(exc.problems, as_json)
+        if not as_json:
+            print("Situs TIDAK diperbarui; perbaiki kesalahan di atas lalu coba lagi.", file=sys.stderr)
         return exc.problems, False
-    _print_problems(result.problems)
+    _print_problems(result.problems, as_json)
     counts = result.counts
     print(
         f"Situs dibangun di {result.output} ({result.files} berkas, {result.seconds:.2f} detik; "
@@ -82,9 +99,13 @@ def _build_and_report(settings_file: str, output: str | None, overrides: dict[st
 
 
 def run_build(
-    settings_file: str, output: str | None, strict: bool = False, overrides: dict[str, Any] | None = None
+    settings_file: str,
+    output: str | None,
+    strict: bool = False,
+    overrides: dict[str, Any] | None = None,
+    as_json: bool = False,
 ) -> int:
-    problems, built = _build_and_report(settings_file, output, overrides or {})
+    problems, built = _build_and_report(settings_file, output, overrides or {}, as_json)
     return 0 if built and not _failed(problems, strict) else 1
 
 
@@ -240,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--strict", action="store_true", help="peringatan juga dianggap kesalahan")
         command.add_argument("--port", "-p", type=int, default=8000)
         command.add_argument("--search", action="store_true", help="buat juga indeks pencarian (Pagefind)")
+        command.add_argument(
+            "--format", choices=("teks", "json"), default="teks",
+            help="json: setiap masalah satu baris JSON {path, line, key, message, severity, code}, untuk program",
+        )  # fmt: skip
         if name == "nginx-config":
             command.add_argument("--site", default="/srv/situs", help="folder berisi releases/ dan current di server")
         if name == "publish":
@@ -263,14 +288,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "init":
         return init_site(args)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    as_json = args.format == "json"
     overrides: dict[str, object] = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     if args.search:
         overrides["LAYANAN_SEARCH"] = True
     try:
         if args.command == "check":
-            return check(args.settings, args.strict, overrides)
+            return check(args.settings, args.strict, overrides, as_json)
         if args.command == "build":
-            return run_build(args.settings, args.output, args.strict, overrides)
+            return run_build(args.settings, args.output, args.strict, overrides, as_json)
         if args.command == "nginx-config":
             return nginx_config(args.settings, overrides, args.site)
         if args.command == "publish":
@@ -286,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return livereload(args.settings, args.output, args.port, overrides)
     except ContentErrors as exc:  # content changed between the check and the build
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, as_json)
         print("Dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
         return 1
     except DiskFull as exc:

@@ -17,7 +17,7 @@ def problem(item: Parsed, key: str, message: str, warning: bool = False) -> Prob
     probe = key
     while probe and probe not in item.lines:
         probe = probe.rpartition(".")[0]
-    return Problem(item.path, item.lines.get(probe, 1), key, message, warning)
+    return Problem(item.path, item.lines.get(probe, 1), key, message, warning, "rujukan")
 
 
 def by_kind(items: list[Parsed]) -> dict[str, list[Parsed]]:

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from layanan import schema, skm
+from layanan.dates import tanggal
 from layanan.schema import INVALID, Checker, Field, Validator, record, shaped, spec
 
 T = TypeVar("T")
@@ -599,6 +600,13 @@ def _check_layanan(c: Checker, values: dict[str, Any]) -> None:
 def _check_pengumuman(c: Checker, values: dict[str, Any]) -> None:
     if values.get("gambar") and not c.doc.data.get("gambar_alt"):
         c.error("gambar_alt", "wajib diisi bila ada gambar; jelaskan isi gambar untuk pembaca layar")
+    published, until = values.get("tanggal"), values.get("berlaku_hingga")
+    if isinstance(published, dt.datetime) and isinstance(until, dt.date) and until < published.date():
+        c.error(
+            "berlaku_hingga",
+            f"{tanggal(until)} lebih awal dari tanggal terbit ({tanggal(published)}): pengumuman ini akan langsung "
+            "berakhir; periksa tanggalnya",
+        )
     if values.get("penting") and c.doc.data.get("berlaku_hingga") is None:
         c.warn("penting", "pengumuman penting tanpa berlaku_hingga akan disematkan selamanya; isi tanggal berakhirnya")
 

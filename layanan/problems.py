@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# What kind of mistake a problem is, for programs (the editor, `check --format json`); staff read the message.
+CODES = ("yaml", "berkas", "isi", "wajib", "kunci-tidak-dikenal", "rujukan", "nilai", "isian")
+_CODE_OF_KEY = {"(yaml)": "yaml", "(bagian data)": "yaml", "(berkas)": "berkas", "(isi)": "isi"}
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One line of DESIGN.md's error format: ``path:line: key: message``."""
+    """One line of DESIGN.md's error format: ``path:line: key: message``, and what kind it is (``code``)."""
 
     path: str
     line: int
     key: str
     message: str
     warning: bool = False
+    code: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", _CODE_OF_KEY.get(self.key, "nilai"))
+
+    @property
+    def severity(self) -> str:
+        return "peringatan" if self.warning else "kesalahan"
+
+    def record(self) -> dict[str, object]:
+        """The problem as data: what ``check --format json`` prints, one JSON object per line."""
+        return {"path": self.path, "line": self.line, "key": self.key, "message": self.message,
+                "severity": self.severity, "code": self.code}  # fmt: skip
+
+    @classmethod
+    def from_record(cls, record: dict[str, object]) -> Problem:
+        return cls(str(record["path"]), int(str(record["line"])), str(record["key"]), str(record["message"]),
+                   record.get("severity") == "peringatan", str(record.get("code") or ""))  # fmt: skip
 
     def __str__(self) -> str:
         prefix = "peringatan: " if self.warning else ""

@@ -201,7 +201,7 @@ class Reader:
                 )
                 problems.append(Problem(shown, source.body_line, "(isi)", message))
         slug = values.get("slug") or default_slug(kind, source_path)
-        if "slug" not in values and not schema.SLUG_RE.match(slug):
+        if "slug" not in values and not schema.SLUG_RE.fullmatch(slug):
             problems.append(
                 Problem(
                     shown,

@@ -72,8 +72,8 @@ class Checker:
             key = key.rpartition(".")[0]
         return 1
 
-    def error(self, key: str, message: str) -> Any:
-        self.problems.append(Problem(self.path, self.line(key), key, message))
+    def error(self, key: str, message: str, code: str = "") -> Any:
+        self.problems.append(Problem(self.path, self.line(key), key, message, code=code))
         return INVALID
 
     def warn(self, key: str, message: str) -> None:
@@ -124,7 +124,7 @@ def text(c: Checker, key: str, value: Any) -> Any:
             return c.error(key, "tidak boleh kosong")
         return value.strip()
     if value is None:
-        return c.error(key, "wajib diisi; nilainya kosong")
+        return c.error(key, "wajib diisi; nilainya kosong", "wajib")
     if isinstance(value, (bool, int, float)):
         return c.error(key, _quote_hint(c, key, value))
     if isinstance(value, list):
@@ -195,7 +195,7 @@ def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
 
 
 def date(c: Checker, key: str, value: Any) -> Any:
-    if not isinstance(value, str) or not DATE_RE.match(value.strip()):
+    if not isinstance(value, str) or not DATE_RE.fullmatch(value.strip()):
         return c.error(key, f"harus tanggal dengan format TTTT-BB-HH, misalnya 2026-11-28, bukan '{c.raw(key, value)}'")
     try:
         return dt.date.fromisoformat(value.strip())
@@ -208,9 +208,9 @@ def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
     if isinstance(value, str):
         raw = value.strip()
         try:
-            if DATE_RE.match(raw):
+            if DATE_RE.fullmatch(raw):
                 return dt.datetime.combine(dt.date.fromisoformat(raw), dt.time(), c.tz)
-            if DATETIME_RE.match(raw):
+            if DATETIME_RE.fullmatch(raw):
                 day, clock = raw.split(" ")
                 hour, minute = clock.split(":")
                 return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(int(hour), int(minute)), c.tz)
@@ -340,9 +340,9 @@ def unknown_key(c: Checker, key: str, known: list[str]) -> None:
     name = key.rsplit(".", 1)[-1]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
     if close:
-        c.error(key, f"kunci tidak dikenal; maksud Anda '{close[0]}'?")
+        c.error(key, f"kunci tidak dikenal; maksud Anda '{close[0]}'?", "kunci-tidak-dikenal")
     else:
-        c.error(key, f"kunci tidak dikenal; kunci yang boleh: {', '.join(known)}")
+        c.error(key, f"kunci tidak dikenal; kunci yang boleh: {', '.join(known)}", "kunci-tidak-dikenal")
 
 
 def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:
@@ -359,7 +359,7 @@ def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[st
                 result[name] = spec.default
             continue
         if name not in value:
-            c.error(dotted, "wajib diisi")
+            c.error(dotted, "wajib diisi", "wajib")
             continue
         checked = spec.validator(c, dotted, value[name])
         if checked is not INVALID:

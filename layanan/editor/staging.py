@@ -10,21 +10,22 @@ hostile file from taking the editor down, and keeps the editor's memory small.
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from layanan.editor.repo import Change
 from layanan.editor.workspace import run_layanan
+from layanan.problems import Problem, errors
 
 
 @dataclass
 class Outcome:
     ok: bool
-    problems: list[str]  # path:line: key: message lines, paths as staff know them (content/...)
-    environment: bool = False  # failed for a reason outside content (disk, settings): not the clerk's
+    problems: list[Problem]  # paths as staff know them (content/...)
+    environment: list[str] = field(default_factory=list)  # why it failed outside content (disk, settings)
 
 
 def _same(a: os.stat_result, b: os.stat_result) -> bool:
@@ -87,21 +88,27 @@ def apply(root: Path, content: Path, target: Path, change: Change) -> None:
         (target / (root / path).relative_to(content)).unlink(missing_ok=True)
 
 
-PROBLEM = re.compile(r"^.+?:\d+: .+?: ")
-
-
 def build(settings: Path, mirror_root: Path, output: Path) -> Outcome:
     """The development build of the mirror into ``output``.
 
     It runs beside the mirror, which is named ``content``, so problems name files
     as staff know them (``content/layanan/...``).
     """
-    args = ["build", "--settings", str(settings), "--content", str(mirror_root), "--output", str(output)]
+    args = ["build", "--settings", str(settings), "--content", str(mirror_root), "--output", str(output),
+            "--format", "json"]  # fmt: skip
     result = run_layanan(args, mirror_root.parent, capture_output=True, text=True)
+    records, other = [], []
+    for line in result.stderr.splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if isinstance(record, dict) and {"path", "line", "key", "message"} <= set(record):
+            records.append(Problem.from_record(record))
+        elif line.strip():
+            other.append(line)
     if result.returncode == 0:
-        return Outcome(True, [])
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    problems = [line for line in lines if PROBLEM.match(line)]
-    if result.returncode == 1 and problems:
-        return Outcome(False, problems)
-    return Outcome(False, lines[-20:], environment=True)
+        return Outcome(True, records)
+    if result.returncode == 1 and errors(records):
+        return Outcome(False, records)
+    return Outcome(False, records, environment=other[-20:] or [f"pembangunan berhenti dengan kode {result.returncode}"])
