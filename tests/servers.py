@@ -91,9 +91,9 @@ def certificate(folder: Path, domain: str) -> tuple[Path, Path]:
     return cert, key
 
 
-def run_nginx(folder: Path, server_conf: str) -> NginxServer:
-    """nginx running one shipped server block, its listen lines moved to free ports of 127.0.0.1."""
-    https_port, http_port = free_port(), free_port()
+def run_nginx(folder: Path, server_conf: str, https_port: int = 0, http_port: int = 0) -> NginxServer:
+    """nginx running one shipped server block, its listen lines on 127.0.0.1: the given ports, or free ones."""
+    https_port, http_port = https_port or free_port(), http_port or free_port()
     server_conf = server_conf.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
     server_conf = server_conf.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     server_conf = "\n".join(line for line in server_conf.splitlines() if "listen [::]" not in line)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import ipaddress
 import sys
 import sysconfig
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from layanan.build import settings_for
 from layanan.editor import publishing, repo, users, vendor
+from layanan.editor.address import AddressError, Public, loopback
 from layanan.editor.workspace import Workspace
 
 # Decap's files are kept once per installation (a venv's share/layanan/), not per site.
@@ -22,6 +22,16 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     editor = commands.add_parser("editor", help="jalankan penyunting situs di peramban (Decap CMS)")
     editor.add_argument("--host", default="127.0.0.1", help="alamat yang didengar (bawaan: hanya komputer ini)")
     editor.add_argument("--port", "-p", type=int, default=8001)
+    editor.add_argument(
+        "--jalankan-terbit",
+        action="store_true",
+        help="jalankan sendiri permintaan terbit (di komputer pengembang; di kantor: layanan-editor-terbit.path)",
+    )
+    editor.add_argument(
+        "--url",
+        help="alamat yang dibuka petugas di peramban bila penyunting di belakang nginx, misalnya "
+        "https://penyunting.kecamatan.example (bawaan: http://127.0.0.1:PORT)",
+    )
     worker = commands.add_parser("terbitkan-antrean", help="jalankan permintaan terbit dari penyunting, bila ada")
     accounts = commands.add_parser("pengguna", help="kelola akun penyunting")
     actions = accounts.add_subparsers(dest="aksi", required=True)
@@ -75,22 +85,16 @@ def accounts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
-
-
 def run_editor(args: argparse.Namespace) -> int:
     # The server (and what it serves with) loads for this command only, never in a build's start-up.
     from layanan.editor import server
 
+    public = Public.parse(args.url, args.host, args.port)
     ws = workspace(args)
     decap = vendor.ensure(INSTALLATION)
     server.prepare(ws)
-    httpd = server.Editor((args.host, args.port), ws, decap)
-    if not _loopback(args.host):
+    app = server.Editor(ws, decap, public, runs_queue=args.jalankan_terbit)
+    if not loopback(args.host) and not public.https:
         print(
             f"PERINGATAN: penyunting mendengar di {args.host}, bukan hanya di komputer ini. Tanpa TLS di depannya "
             "(lihat deploy/README.md), sandi dan sesi terkirim tanpa sandi pengaman di jaringan.",
@@ -102,14 +106,9 @@ def run_editor(args: argparse.Namespace) -> int:
             "--email ALAMAT --peran penerbit",
             file=sys.stderr,
         )
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    print(f"Penyunting di http://{shown}:{args.port}/masuk ; hentikan dengan Ctrl+C.", flush=True)
-    try:
-        httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        httpd.server_close()
+    shown = args.url.rstrip("/") if args.url else f"http://{args.host}:{args.port}"
+    print(f"Penyunting di {shown}/masuk ; hentikan dengan Ctrl+C.", flush=True)
+    server.serve(app, args.host, args.port)
     return 0
 
 
@@ -122,6 +121,6 @@ def run(args: argparse.Namespace) -> int:
             ws = workspace(args)
             return publishing.work(ws.root, ws.state, str(ws.settings.parent / "publishconf.py"), ws.content)
         return accounts(args)
-    except (users.UserError, repo.RepoError, vendor.VendorError) as exc:
+    except (users.UserError, repo.RepoError, vendor.VendorError, AddressError) as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 2
