@@ -82,8 +82,11 @@ def nginx_config(c: Context, site: str = "/srv/situs") -> None:
 
 @task
 def editor(c: Context, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Jalankan penyunting di peramban: http://127.0.0.1:8001/masuk (akun: python -m layanan pengguna tambah)."""
-    c.run(f'"{PY}" -m layanan editor --host {shlex.quote(host)} --port {port}', pty=False)
+    """Jalankan penyunting di peramban: http://127.0.0.1:8001/masuk (akun: python -m layanan pengguna tambah).
+
+    Permintaan terbit dijalankan oleh penyunting ini sendiri, seperti di komputer pengembang.
+    """
+    c.run(f'"{PY}" -m layanan editor --host {shlex.quote(host)} --port {port} --jalankan-terbit', pty=False)
 
 
 @task

@@ -261,6 +261,14 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def browser_id(browser):
+    """Chromium with its interface in Indonesian (Debian's chromium-l10n), as the office runs it."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--lang=id"])
+    yield chromium
+    chromium.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="id-ID")

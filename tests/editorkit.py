@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,20 @@ from tests.servers import free_port, wait_for_port
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "sandi-panjang-sekali"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"  # the smallest file that is a PDF by content
+
+
+def _png() -> bytes:
+    """A 4x4 red picture, as a phone's camera would hand over a (much larger) PNG."""
+    rows = b"".join(b"\x00" + b"\xc0\x10\x10" * 4 for _ in range(4))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+PNG = _png()
 CLERKS = {  # name: (full name, e-mail, role)
     "sari": ("Sari Dewi", "sari@kecamatan.example", "penyunting"),
     "budi": ("Budi Santoso", "budi@kecamatan.example", "penerbit"),
@@ -129,11 +146,12 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def start(repo: Path) -> Editor:
-    port = free_port()
+def start(repo: Path, *options: str, port: int | None = None) -> Editor:
+    """The editor on ``port`` (a free one by default), started with ``options`` (``--url ...``)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "layanan", "editor", "--port", str(port), "--settings", str(ROOT / "pelicanconf.py"),
-         "--content", str(repo / "content")],
+         "--content", str(repo / "content"), *options],
         cwd=repo,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,
@@ -142,3 +160,45 @@ def start(repo: Path) -> Editor:
     )  # fmt: skip
     wait_for_port(port, timeout=300)  # the first start downloads Decap
     return Editor(repo, port, process)
+
+
+# --- a clerk in Decap, in a real browser (Playwright) -----------------------------------
+
+
+def login(tab, editor: Editor, name: str, shots: Path | None = None, base: str | None = None) -> None:
+    """Log in through the form in a real browser tab, at ``base`` (the editor's own address by default)."""
+    base = base or editor.base
+    tab.goto(base + "/admin/")
+    assert tab.url == base + "/masuk"
+    tab.fill("#pengguna", name)
+    tab.fill("#sandi", PASSWORD)
+    if shots:
+        tab.screenshot(path=shots / "masuk.png")
+    tab.click("button[type=submit]")
+    tab.wait_for_url(base + "/admin/")
+    tab.get_by_text("Jenis isi").wait_for()
+
+
+def open_entry(tab, base: str, collection: str, slug: str, label: str) -> None:
+    """Open an item's form in Decap at the editor's address ``base``; wait for the field ``label``."""
+    tab.goto(f"{base}/admin/#/collections/{collection}/entries/{slug}")
+    tab.get_by_label(label, exact=True).wait_for()
+
+
+def press_save(tab) -> None:
+    """Press Simpan > Simpan sekarang."""
+    tab.get_by_role("button", name="Simpan", exact=True).click()
+    tab.get_by_role("menuitem", name="Simpan sekarang").click()
+
+
+def save(tab) -> str:
+    """Press Simpan > Simpan sekarang; the text of the notice that follows (a saved change's)."""
+    press_save(tab)
+    return toast(tab)
+
+
+def toast(tab) -> str:
+    """The text of Decap's newest notice."""
+    notice = tab.get_by_role("alert").filter(has_text=re.compile(r"\S")).last
+    notice.wait_for()
+    return notice.inner_text()

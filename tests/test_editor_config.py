@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 import yaml
 
 from layanan import model, schema
@@ -50,7 +52,7 @@ def walk(
             count += walk(inner["alternatives"], types["salah_satu"], f"{where}.{name}.salah_satu")
             salah_satu = {f["name"]: f for f in types["salah_satu"]["salah_satu"]["fields"]}
             count += walk(inner["document"], salah_satu, f"{where}.{name}.salah_satu.dokumen")
-    assert set(decap) - set(spec_fields) <= {"body"}, f"{where}: fields the checks do not know"
+    assert set(decap) - set(spec_fields) <= {"body", "_versi"}, f"{where}: fields the checks do not know"
     return count
 
 
@@ -93,10 +95,30 @@ def test_references_are_picked_by_title_never_typed():
         assert field["value_field"] == "{{slug}}"
 
 
-def test_dates_use_the_format_s_patterns_and_draf_is_a_switch():
-    assert fields_of("layanan")["diperbarui"]["format"] == "YYYY-MM-DD"
-    assert fields_of("layanan")["diperbarui"]["time_format"] is False
-    assert fields_of("pengumuman")["tanggal"]["format"] == "YYYY-MM-DD HH:mm"
+@pytest.mark.parametrize(
+    ("kind", "name", "good", "bad"),
+    [
+        ("layanan", "diperbarui", ["2026-12-31", " 2026-12-31 "], ["31/12/2026", "202612-31", "20266-12-31", "2026-12-31 08:00"]),
+        ("pengumuman", "tanggal", ["2026-12-31", "2026-12-31 08:00", "2026-12-31 8.30"], ["31-12-2026", "2026-12-31T08:00"]),
+    ],
+)  # fmt: skip
+def test_dates_are_typed_as_the_guide_says_and_checked_as_typed(kind: str, name: str, good: list, bad: list):
+    """Not the browser's date box: in Indonesian Chromium it is dd/mm/yyyy, and '2026-12-31' typed into it was 1901."""
+    field = fields_of(kind)[name]
+    assert field["widget"] == "string"
+    pattern, message = field["pattern"]
+    assert all(re.match(pattern, value) for value in good)
+    assert not any(re.match(pattern, value) for value in bad)
+    assert "2026-12-31" in message and "2026-12-31" in field["hint"]
+
+
+def test_every_form_carries_the_version_it_was_opened_from_hidden():
+    for kind in model.FIELDS:
+        assert fields_of(kind)["_versi"] == {"name": "_versi", "label": "Versi yang dibuka", "widget": "hidden",
+                                             "required": False}  # fmt: skip
+
+
+def test_draf_is_a_switch():
     for kind in model.FIELDS:
         assert fields_of(kind)["draf"]["widget"] == "boolean"
 

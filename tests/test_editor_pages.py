@@ -34,16 +34,31 @@ def test_history_lists_who_changed_what_with_a_diff(editor: Editor):
     assert status == 200
     first = soup.select("tbody tr")[0]
     cells = [td.get_text(" ", strip=True) for td in first.select("td")]
-    assert cells[1:] == ["Sari Dewi", "Ubah layanan “Surat Keterangan Usaha (SKU)”", "content/layanan/sku.md"]
-    assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2}", cells[0]), cells[0]
+    assert cells[1:] == ["Sari Dewi", "Ubah layanan “Surat Keterangan Usaha (SKU)”"]
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2} WITA", cells[0]), cells[0]  # the office's time, not UTC
     assert first.select_one("a")["href"] == f"/riwayat/{sha}"
     status, diff = page(editor, sari, f"/riwayat/{sha}")
     assert status == 200
+    words = [li.get_text() for li in diff.select(".isian-berubah li")]
+    assert words[0] == "Persyaratan: “Foto tempat usaha” diubah menjadi “Foto tempat usaha terbaru”"
+    assert words[1].startswith("Tanggal diperbarui: “2026-11-20” diubah menjadi")  # the page stays honest
+    assert words[2].startswith("Riwayat perubahan: diisi “Persyaratan: “Foto tempat usaha” diubah")
+    assert diff.select_one("details pre")  # the lines themselves, behind a toggle
     added = [s.get_text() for s in diff.select(".tambah")]
     removed = [s.get_text() for s in diff.select(".kurang")]
     assert "+    dokumen: Foto tempat usaha terbaru" in added or "+  - Foto tempat usaha terbaru" in added, added
     assert any("Foto tempat usaha" in line for line in removed)
     assert diff.select_one("form[action$='/batalkan']") is None  # sari edits, she does not undo
+
+
+def test_a_change_made_by_hand_in_the_repository_is_named_by_its_items_not_its_commit_message(editor: Editor):
+    path = editor.content / "kelurahan" / "karang-anyar.md"
+    path.write_text(path.read_text().replace("Kota Samarinda.", "Kota Samarinda (diubah langsung)."))
+    git(editor.repo, "-c", "user.name=Pengembang", "-c", "user.email=dev@example.org", "commit", "-qam",
+        "Refactor fixture for the payload test")  # fmt: skip
+    _, soup = page(editor, editor.session("sari"), "/riwayat")
+    first = [td.get_text(" ", strip=True) for td in soup.select("tbody tr")[0].select("td")]
+    assert first[1:] == ["Pengembang", "Diubah langsung di berkas: kelurahan “Kelurahan Karang Anyar”"]
 
 
 def test_a_publisher_undoes_a_change_as_a_new_commit(editor: Editor):
@@ -72,8 +87,9 @@ def test_an_undo_that_would_break_the_site_is_refused(editor: Editor):
     log = editor.log()
     status, soup = page(editor, budi, f"/riwayat/{added}/batalkan", b"")
     assert status == 422
-    alert = soup.select_one("[role=status]").get_text()
-    assert "Pembatalan TIDAK disimpan" in alert and "content/layanan/sktm.md" in alert
+    alert = soup.select_one("[role=alert]").get_text()
+    assert alert.startswith("Pembatalan TIDAK disimpan: layanan “Legalisir Dokumen” masih disebut di layanan “Surat")
+    assert "content/" not in alert
     assert editor.log() == log and (editor.repo / new).exists()
 
 
@@ -94,17 +110,24 @@ def test_the_preview_needs_a_session_and_keeps_links_inside_it(editor: Editor):
     assert upload.headers["Content-Security-Policy"] == "sandbox; default-src 'none'"  # runs nothing here
 
 
-def test_the_publish_page_lists_what_changed_and_the_blanks_left(editor: Editor):
+def test_the_publish_page_names_what_changed_and_the_blanks_left_and_will_not_publish(editor: Editor):
     budi = editor.session("budi")
     status, soup = page(editor, budi, "/terbitkan")
     assert status == 200
     changes = [li.get_text() for li in soup.find("h2", string=re.compile("berubah")).find_next("ul").select("li")]
-    assert "Ditambahkan: content/layanan/sku.md" in changes  # nothing published from here yet: all of it is new
-    blanks = soup.find("h2", string=re.compile("belum dilengkapi")).find_next("ul").select("li")
+    # nothing published from here yet: all of it is new, named by its title
+    assert "Ditambahkan: layanan “Surat Keterangan Usaha (SKU)”" in changes
+    blanks = soup.find("h2", string=re.compile("dilengkapi")).find_next("ul").select("li")
     assert blanks
     link = blanks[0].select_one("a")
     assert link["href"].startswith("/admin/#/collections/")
-    assert "baris" in blanks[0].get_text()
+    assert "content/" not in blanks[0].get_text() and "isian " in blanks[0].get_text()
+    button = soup.find("button", string="Terbitkan situs")
+    assert button.has_attr("disabled")
+    assert soup.find(id=button["aria-describedby"]).get_text().startswith("Tombol terbit aktif setelah")
+    status, soup = page(editor, budi, "/terbitkan", b"")  # pressed anyway (an old tab): refused, nothing queued
+    assert status == 409
+    assert not (editor.repo / ".editor" / "terbit" / "permintaan.json").exists()
 
 
 def work(repo: Path):
@@ -128,10 +151,11 @@ def test_the_publish_button_queues_a_run_that_another_process_does(tmp_path: Pat
         assert "menunggu dijalankan" in soup.get_text()
         assert soup.select_one("meta[http-equiv=refresh]")
         assert soup.select_one("form[action='/terbitkan']") is None  # one run at a time
+        assert re.search(r"\d{2}\.\d{2} WITA\)", soup.get_text())  # when it was asked, in the office's time
         worker = work(repo)
         assert worker.returncode != 0  # the target holds no releases/ yet: publish refuses, safely
         status, soup = page(editor, budi, "/terbitkan")
-        assert "GAGAL" in soup.get_text() and "invoke publish --pertama" in soup.select_one("pre").get_text()
+        assert "GAGAL" in soup.get_text() and "invoke publish --pertama" in soup.select_one("details pre").get_text()
         (target / "releases").mkdir(parents=True)
         page(editor, budi, "/terbitkan", b"")
         worker = work(repo)
@@ -141,6 +165,27 @@ def test_the_publish_button_queues_a_run_that_another_process_does(tmp_path: Pat
         assert (target / "current" / "index.html").is_file()
         changes = soup.find("h2", string=re.compile("berubah")).find_next("p")
         assert changes.get_text() == "Tidak ada perubahan."
+        releases = sorted((target / "releases").iterdir())
+        page(editor, budi, "/terbitkan", b"")  # asked again, then withdrawn before any worker ran it
+        assert page(editor, budi, "/terbitkan/batal", b"")[0] == 303
+        status, soup = page(editor, budi, "/terbitkan")
+        assert "dibatalkan oleh Budi Santoso" in soup.get_text()
+        assert work(repo).returncode == 0
+        assert sorted((target / "releases").iterdir()) == releases  # nothing was published
+    finally:
+        editor.stop()
+
+
+def test_a_publish_that_cannot_reach_its_target_says_so_in_words(tmp_path: Path):
+    repo = make_repository(tmp_path / "situs", LENGKAP)  # no .env: no PUBLISH_TARGET
+    editor = start(repo)
+    try:
+        budi = editor.session("budi")
+        page(editor, budi, "/terbitkan", b"")
+        work(repo)
+        _status, soup = page(editor, budi, "/terbitkan")
+        alert = soup.select_one("[role=alert]").get_text()
+        assert "Tujuan terbit belum diatur" in alert and "PUBLISH_TARGET" not in alert
     finally:
         editor.stop()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 
 from layanan import schema
 from layanan.editor.entries import fields_of
@@ -43,6 +44,14 @@ def set_line(text: str, key: str, value: str) -> str:
     changed, count = re.subn(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.M)
     assert count == 1, key
     return changed
+
+
+def form_with(form: str, change) -> str:
+    """A form (front matter as Decap sends it) after ``change`` is applied to its data, as Decap would."""
+    _, front, body = form.split("---\n", 2)
+    data = yaml.safe_load(front)
+    change(data)
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
 def upload(editor: Editor, cookie: str, name: str, data: bytes):
@@ -208,8 +217,11 @@ def test_thousands_separators_in_biaya_are_refused_with_our_message(editor: Edit
     before, file_before = editor.log(), (editor.repo / path).read_bytes()
     answer = persist(editor, sari, path, set_line(text, "biaya", '"50.000"'))
     assert answer.status == 422
-    assert "content/layanan/akta-kematian.md:" in answer.error
-    assert "biaya: '50.000' ditulis dengan pemisah ribuan" in answer.error
+    assert answer.error.startswith("Perubahan TIDAK disimpan")
+    assert "• Biaya: '50.000' ditulis dengan pemisah ribuan" in answer.error  # the form's label, what was typed
+    assert "content/" not in answer.error
+    [problem] = answer.data["masalah"]  # the same as data, for the page to mark the field
+    assert (problem["key"], problem["label"], problem["milik"], problem["code"]) == ("biaya", "Biaya", True, "nilai")
     assert editor.log() == before
     assert (editor.repo / path).read_bytes() == file_before
 
@@ -220,7 +232,8 @@ def test_every_problem_is_reported_at_once(editor: Editor, sari: str):
     answer = persist(editor, sari, path, set_line(text, "judul", "''"))
     assert answer.status == 422
     lines = answer.error.splitlines()[1:]
-    assert {line.split(": ")[1] for line in lines} >= {"biaya", "kanal.1", "judul"}, lines
+    labels = {line.removeprefix("• ").split(": ")[0] for line in lines}
+    assert labels >= {"Biaya", "Cara mengajukan, butir 1", "Judul layanan"}, lines
 
 
 def test_a_good_save_is_one_commit_by_the_clerk_and_the_preview_shows_it(editor: Editor, sari: str):
@@ -244,8 +257,9 @@ def test_a_good_save_is_one_commit_by_the_clerk_and_the_preview_shows_it(editor:
 def test_deleting_an_item_others_refer_to_names_them(editor: Editor, sari: str):
     answer = editor.api(sari, "deleteFile", {"path": "content/layanan/sktm.md", "options": {}})
     assert answer.status == 422
-    assert answer.error.startswith("TIDAK dihapus")
-    assert "content/pengumuman/2026-09-01-pendataan-sktm.md" in answer.error
+    assert answer.error.startswith("TIDAK dihapus: layanan “Surat Keterangan Tidak Mampu (SKTM)” masih disebut di ")
+    assert "pengumuman “Pemutakhiran Data Penerima SKTM Tahun 2026” (isian Layanan terkait)" in answer.error
+    assert "tidak ada" not in answer.error  # it exists: it is only still named elsewhere
     assert (editor.content / "layanan" / "sktm.md").exists()
 
 
@@ -290,6 +304,51 @@ def test_saves_from_two_sessions_at_once_both_land(editor: Editor):
     assert sorted(subjects) == ["Ubah kelurahan “Kelurahan Loa Buah”", "Ubah kelurahan “Kelurahan Lok Bahu”"]
     for i, path in enumerate(paths):
         assert f"(perubahan {i})" in (editor.repo / path).read_text()
+
+
+# --- two clerks on one item --------------------------------------------------------------
+
+
+def test_two_clerks_changing_different_fields_of_one_service_both_keep_their_change(editor: Editor):
+    sari, budi = editor.session("sari"), editor.session("budi")
+    path = "content/layanan/sktm.md"
+    sari_form, budi_form = raw(editor, sari, path), raw(editor, budi, path)  # both open the form
+    added = form_with(
+        sari_form, lambda d: d["persyaratan"].append({"jenis": "dokumen", "dokumen": "Surat pengantar RT"})
+    )
+    assert persist(editor, sari, path, added).status == 200
+    answer = persist(
+        editor, budi, path, form_with(budi_form, lambda d: d.update(ringkasan="Untuk warga kurang mampu."))
+    )
+    assert answer.status == 200, answer
+    saved = (editor.repo / path).read_text()
+    assert "Surat pengantar RT" in saved and "ringkasan: Untuk warga kurang mampu.\n" in saved
+    assert [line.split("|")[0] for line in editor.log()[:2]] == ["Budi Santoso <budi@kecamatan.example>",
+                                                                 "Sari Dewi <sari@kecamatan.example>"]  # fmt: skip
+
+
+def test_two_clerks_changing_the_same_field_the_second_is_told_who_and_nothing_is_lost(editor: Editor):
+    sari, budi = editor.session("sari"), editor.session("budi")
+    path = "content/layanan/sku.md"
+    sari_form, budi_form = raw(editor, sari, path), raw(editor, budi, path)
+    assert (
+        persist(editor, sari, path, sari_form.replace("Foto tempat usaha", "Foto tempat usaha terbaru")).status == 200
+    )
+    before = editor.log()
+    answer = persist(editor, budi, path, budi_form.replace("Foto tempat usaha", "Foto usaha tampak depan"))
+    assert answer.status == 409
+    assert "Sari Dewi" in answer.error and "Persyaratan" in answer.error and "TIDAK disimpan" in answer.error
+    assert re.search(r"\d{2}\.\d{2} WITA", answer.error), answer.error
+    assert editor.log() == before
+    assert "Foto tempat usaha terbaru" in (editor.repo / path).read_text()
+
+
+def test_a_date_no_one_means_is_refused_in_words(editor: Editor, sari: str):
+    path = "content/pengumuman/2026-09-01-pendataan-sktm.md"
+    form = raw(editor, sari, path)
+    answer = persist(editor, sari, path, set_line(form, "berlaku_hingga", "'1901-02-20'"))
+    assert answer.status == 422
+    assert "Berlaku hingga: 20 Februari 1901 (1901-02-20) tidak masuk akal" in answer.error
 
 
 def test_every_file_read_and_saved_unchanged_stays_the_same_and_valid(tmp_path: Path):

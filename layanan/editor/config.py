@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from layanan import model, schema
-from layanan.editor.entries import KIND_FIELD
+from layanan.editor.entries import KIND_FIELD, VERSION_FIELD
 
 API = "/admin/api/v1"
 # Text fields whose values run to sentences get a text area.
@@ -23,10 +23,17 @@ OPTIONS = {
 # the preview (its address may differ from the file name: pengumuman drop their date, 'slug' overrides).
 PREVIEW_PATH = "pratinjau-ke/"
 BODY = {"name": "body", "label": "Isi", "widget": "markdown"}
+VERSION = {"name": VERSION_FIELD, "label": "Versi yang dibuka", "widget": "hidden", "required": False}
+DATE_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
+DATETIME_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}( \d{1,2}[:.]\d{2})?\s*$"
+DATE_HINT = "Tulis tahun-bulan-tanggal (TTTT-BB-HH), misalnya 2026-12-31"
+DATETIME_HINT = "Tulis TTTT-BB-HH, misalnya 2026-12-31, atau dengan jam (24 jam): 2026-12-31 08:00"
 KANAL_LABELS = {"whatsapp": "WhatsApp", "loket": "Loket (datang ke kantor)", "daring": "Daring (situs lain)"}
+# The newest announcement first, as clerks look for what they just wrote.
+NEWEST_FIRST = [{"field": "tanggal", "default_sort": "desc"}, "judul"]
 COLLECTIONS = {
     "layanan": ("Layanan", "Layanan", "{{slug}}", ["judul", "diperbarui"]),
-    "pengumuman": ("Pengumuman", "Pengumuman", "{{year}}-{{month}}-{{day}}-{{slug}}", ["tanggal", "judul"]),
+    "pengumuman": ("Pengumuman", "Pengumuman", "{{year}}-{{month}}-{{day}}-{{slug}}", NEWEST_FIRST),
     "kelurahan": ("Kelurahan", "Kelurahan", "{{slug}}", ["nama"]),
     "halaman": ("Halaman", "Halaman", "{{slug}}", ["judul"]),
 }
@@ -35,9 +42,9 @@ COLLECTIONS = {
 def widget(name: str, spec: schema.Field, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
     """The Decap field for one schema field (``kind`` names the file kind, for options)."""
     field: dict[str, Any] = {"name": name, "label": spec.label or name, "required": spec.required}
-    if spec.hint:
-        field["hint"] = spec.hint
     field |= _shape(schema.SHAPES.get(spec.validator, {"kind": "text"}), name, kind, situs)
+    if spec.hint and "TTTT" not in spec.hint:
+        field["hint"] = f"{spec.hint}. {field['hint']}" if "hint" in field else spec.hint
     if not spec.required and field.get("widget") == "object":
         # Decap checks an object's required parts even when the object itself is left empty; the
         # check that runs on every save (staging.py) still says, in its own words, what a filled one lacks.
@@ -60,11 +67,12 @@ def _shape(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -
             return {"widget": "number", "value_type": "int"}
         case "number":
             return {"widget": "number", "value_type": "float"}
+        # Typed as text, as the guide says: the browser's own date box follows its language (dd/mm/yyyy
+        # in Indonesian), so '2026-12-31' typed into it key by key became 20 February 1901.
         case "date":
-            return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
+            return {"widget": "string", "pattern": [DATE_PATTERN, DATE_HINT], "hint": DATE_HINT}
         case "datetime":
-            return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD-MM-YYYY",
-                    "time_format": "HH:mm"}  # fmt: skip
+            return {"widget": "string", "pattern": [DATETIME_PATTERN, DATETIME_HINT], "hint": DATETIME_HINT}
         case "file":
             return {"widget": "file"}
         case "image":
@@ -136,6 +144,7 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
                 "fields": [
                     *_fields(model.FIELDS[kind], kind, situs),
                     BODY | {"required": model.KINDS[kind].body_required},
+                    VERSION,
                 ],
             }
         )
@@ -151,7 +160,7 @@ def generate(situs: dict[str, Any], branch: str, prefix: str = "content") -> dic
                     "file": f"{prefix}/situs.yaml",
                     "format": "yml",
                     "editor": {"preview": False},
-                    "fields": _fields(model.SITUS_FIELDS, "situs", situs),
+                    "fields": [*_fields(model.SITUS_FIELDS, "situs", situs), VERSION],
                 }
             ],
         }

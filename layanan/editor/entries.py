@@ -9,6 +9,7 @@ they are: saving them runs the checks, which say what is wrong.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from typing import Any
@@ -19,6 +20,10 @@ from layanan import model, schema
 from layanan.frontmatter import _Loader, load_yaml, split
 
 KIND_FIELD = "jenis"  # Decap's type key for persyaratan items
+# The version of the file a form was opened from (its git blob id): travels with the form, in a
+# hidden field, so a save knows what the clerk saw and can be merged with what changed since.
+VERSION_FIELD = "_versi"
+BODY_KEY = "(isi)"
 MIDNIGHT = " 00:00"
 # Text YAML (1.1 or 1.2) could read as something else: numbers with dots, commas or colons,
 # leading zeros, signs. Written in quotes.
@@ -71,8 +76,6 @@ def _out(validator: Any, value: Any) -> Any:
     kind = shape["kind"]
     if kind == "amount" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if kind == "datetime" and isinstance(value, str) and schema.DATE_RE.match(value.strip()):
-        return value.strip() + MIDNIGHT
     if kind == "text_or":
         return _out_fields(shape["fields"], _document_out(value))
     if kind == "requirement":
@@ -102,7 +105,9 @@ def _in(validator: Any, value: Any) -> Any:
         value = value.strip()
         if kind == "amount" and value.isdigit():
             return int(value)
-        if kind == "datetime" and value.endswith(MIDNIGHT):
+        if kind == "datetime":
+            # Indonesians write the time 08.00; the format reads 08:00. Midnight is the date alone.
+            value = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{1,2})\.(\d{2})$", r"\1 \2:\3", value)
             return value.removesuffix(MIDNIGHT)
         if kind in ("file", "image"):
             return value.lstrip("/").removeprefix("berkas/")
@@ -156,7 +161,7 @@ def fields_of(path: str) -> dict[str, schema.Field] | None:
     return None
 
 
-def _parts(path: str, text: str) -> tuple[dict[str, Any] | None, str]:
+def parts(path: str, text: str) -> tuple[dict[str, Any] | None, str]:
     if path.endswith(".yaml"):
         doc, _ = load_yaml(text, path)
         return (doc.data if doc else None), ""
@@ -172,6 +177,11 @@ def _join(path: str, data: dict[str, Any], body: str) -> str:
     return f"---\n{dump(data)}---\n{body.strip(chr(10))}\n" if body.strip() else f"---\n{dump(data)}---\n"
 
 
+def blob_id(data: bytes) -> str:
+    """git's id for a file holding ``data`` (``git hash-object``)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 def to_editor(path: str, text: str, listing: bool = False) -> str:
     """The file as Decap should see it; for a ``listing``, the data without the body.
 
@@ -180,10 +190,13 @@ def to_editor(path: str, text: str, listing: bool = False) -> str:
     an entry whole (getEntry) when it is opened.
     """
     fields = fields_of(path)
-    data, body = _parts(path, text) if fields else (None, "")
+    data, body = parts(path, text) if fields else (None, "")
     if fields is None or not isinstance(data, dict):
         return text
-    front = yaml.dump(_out_fields(fields, data), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    shown = _out_fields(fields, data)
+    if not listing:
+        shown[VERSION_FIELD] = blob_id(text.encode("utf-8"))
+    front = yaml.dump(shown, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
     if path.endswith(".yaml"):
         return front
     return f"---\n{front}---\n" + ("" if listing else body.strip("\n") + "\n")
@@ -195,16 +208,112 @@ def from_editor(path: str, raw: str, previous: str | None = None) -> str:
     Keys keep their order in the ``previous`` version of the file, so its history shows only what changed.
     """
     fields = fields_of(path)
-    data, body = _parts(path, raw.replace("\r\n", "\n")) if fields else (None, "")
+    data, body = parts(path, raw.replace("\r\n", "\n")) if fields else (None, "")
     if fields is None or not isinstance(data, dict):
         return raw
+    data.pop(VERSION_FIELD, None)
     data = _in_fields(fields, data)
-    before, _ = _parts(path, previous) if previous else (None, "")
-    if isinstance(before, dict):
+    before, before_body = parts(path, previous) if previous else (None, "")
+    if isinstance(before, dict) and previous is not None:
         order = {key: i for i, key in enumerate(before)}
         data = dict(sorted(data.items(), key=lambda item: order.get(item[0], len(order))))
-    text = _join(path, data, body)
-    if previous and path.endswith(".yaml"):  # the opening comments say what the file is; others are lost
-        opening = itertools.takewhile(lambda line: line.startswith("#"), previous.splitlines(keepends=True))
+        return rewrite(path, previous, _in_fields(fields, dict(before)), before_body, data, body)
+    return _join(path, data, body)
+
+
+TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
+
+
+def _segments(front: str) -> tuple[str, dict[str, str]]:
+    """A front matter's opening lines (comments), and each top-level key's own lines, comments below it included."""
+    opening, segments, current = "", {}, None
+    for line in front.splitlines(keepends=True):
+        match = TOP_KEY.match(line)
+        if match:
+            current = match[1]
+            segments[current] = line
+        elif current is None:
+            opening += line
+        else:
+            segments[current] += line
+    return opening, segments
+
+
+def rewrite(path: str, previous: str, before: dict[str, Any], before_body: str, data: dict[str, Any],
+             body: str) -> str:  # fmt: skip
+    """``data`` and ``body`` written over ``previous``: what did not change keeps its lines exactly as they were
+    (a flow list, a comment, a quoting style), so a save's history shows only what the clerk changed."""
+    if path.endswith(".yaml"):
+        front, rest = previous, ""
+    else:
+        lines = previous.split("\n")
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+        front, rest = "\n".join(lines[1:end]) + "\n", "\n".join(lines[end + 1 :])
+    opening, segments = _segments(front)
+    written = opening
+    for key, value in data.items():
+        if key in segments and key in before and before[key] == value:
+            written += segments[key] if segments[key].endswith("\n") else segments[key] + "\n"
+        else:
+            written += dump({key: value})
+    if path.endswith(".yaml"):
+        return written
+    if body.strip() == before_body.strip():
+        return f"---\n{written}---\n{rest}"
+    return f"---\n{written}---\n{body.strip(chr(10))}\n" if body.strip() else f"---\n{written}---\n"
+
+
+def version(path: str, raw: str) -> str | None:
+    """The version a form was opened from, as Decap sends it back; None for a new item."""
+    data, _ = parts(path, raw.replace("\r\n", "\n")) if fields_of(path) else (None, "")
+    found = data.get(VERSION_FIELD) if isinstance(data, dict) else None
+    return found if isinstance(found, str) and re.fullmatch(r"[0-9a-f]{40}", found) else None
+
+
+class Overlap(Exception):
+    """Both saves changed the same fields (``keys``, top-level; the body is BODY_KEY) differently."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__(", ".join(keys))
+        self.keys = keys
+
+
+_GONE = object()
+
+
+def merge(path: str, base: str, theirs: str, mine: str) -> str:
+    """``mine`` and ``theirs``, both made from ``base``, as one file; raises Overlap.
+
+    Field by field: a field only one side changed takes that side's value; a field both
+    changed the same way is kept; a field both changed differently is an overlap. A list
+    (persyaratan) is one field: two clerks editing one list are asked to look, not guessed for.
+    """
+    sides = [parts(path, text) for text in (base, theirs, mine)]
+    if not all(isinstance(data, dict) for data, _ in sides):
+        raise Overlap([BODY_KEY])
+    (old, old_body), (their, their_body), (my, my_body) = sides
+    assert isinstance(old, dict) and isinstance(their, dict) and isinstance(my, dict)
+    result: dict[str, Any] = {}
+    overlap = []
+    for key in [*their, *(k for k in my if k not in their)]:
+        b, t, m = old.get(key, _GONE), their.get(key, _GONE), my.get(key, _GONE)
+        if m == b:
+            chosen = t
+        elif t in (b, m):
+            chosen = m
+        else:
+            overlap.append(key)
+            continue
+        if chosen is not _GONE:
+            result[key] = chosen
+    ob, tb, mb = old_body.strip(), their_body.strip(), my_body.strip()
+    body = their_body if mb == ob else my_body
+    if mb != ob and tb not in (ob, mb):
+        overlap.append(BODY_KEY)
+    if overlap:
+        raise Overlap(overlap)
+    text = _join(path, result, body)
+    if path.endswith(".yaml"):
+        opening = itertools.takewhile(lambda line: line.startswith("#"), theirs.splitlines(keepends=True))
         text = "".join(opening) + text
     return text

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from layanan import model
-from layanan.editor import publishing, repo
+from layanan.dates import zone_label
+from layanan.editor import publishing, refusal, repo
 from layanan.editor.workspace import Workspace, run_layanan
+from layanan.frontmatter import split
+from layanan.problems import Problem
+from layanan.situs import load as load_situs
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -22,17 +27,27 @@ TEMPLATES = Environment(
     lstrip_blocks=True,
 )
 STATUS = {"A": "Ditambahkan", "M": "Diubah", "D": "Dihapus", "T": "Diubah"}
-PLACEHOLDER_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<key>.+?): masih berisi \[ISI: \.\.\.\]")
 
 
 def render(template: str, **context: Any) -> bytes:
     return TEMPLATES.get_template(template).render(**context).encode("utf-8")
 
 
-def when(iso: str) -> str:
-    """A commit time as staff read it, in the machine's local zone: '28 Nov 2026 14.05'."""
-    moment = dt.datetime.fromisoformat(iso).astimezone()
-    return format_datetime(moment, "d MMM y HH.mm", locale="id")
+def zone(ws: Workspace) -> ZoneInfo:
+    """The office's time zone (situs.yaml's zona_waktu), whatever the server's clock is set to."""
+    situs, _ = load_situs(str(ws.content))
+    return situs.tz if situs else ZoneInfo("UTC")
+
+
+def zone_name(ws: Workspace) -> str:
+    """'WITA' for the office's zone, as the times on these pages are written."""
+    return zone_label(dt.datetime.now(zone(ws)))
+
+
+def when(iso: str, tz: ZoneInfo) -> str:
+    """A time as staff read it, in the office's zone: '28 Nov 2026 14.05 WITA'."""
+    moment = dt.datetime.fromisoformat(iso).astimezone(tz)
+    return f"{format_datetime(moment, 'd MMM y HH.mm', locale='id')} {zone_label(moment)}"
 
 
 @dataclass
@@ -57,10 +72,33 @@ def diff_lines(text: str) -> list[Line]:
 
 
 def history(ws: Workspace) -> list[dict[str, Any]]:
-    return [
-        {"commit": e.commit, "nama": e.nama, "waktu": when(e.when), "message": e.message, "paths": e.paths}
-        for e in repo.log(ws.root, ws.prefix)
-    ]
+    """Recent changes to content; a change made by hand in the repository is named by the items it touched."""
+    tz = zone(ws)
+    found = []
+    for e in repo.log(ws.root, ws.prefix):
+        names = [describe(ws, path, None) for path in e.paths if path.startswith(ws.prefix + "/")]
+        shown = ", ".join(names[:3]) + (f" dan {len(names) - 3} lainnya" if len(names) > 3 else "")
+        message = e.message if e.editor else f"Diubah langsung di berkas: {shown}"
+        found.append({"commit": e.commit, "nama": e.nama, "waktu": when(e.when, tz), "message": message})
+    return found
+
+
+def describe(ws: Workspace, path: str, text: str | None) -> str:
+    """What staff call the file at ``path`` (its ``text``, else as it is now): 'layanan “Akta Kematian”'."""
+    parts = PurePosixPath(path).relative_to(ws.prefix).parts
+    if parts == ("situs.yaml",):
+        return "pengaturan situs"
+    if parts[0] == "berkas":
+        return f"berkas “{PurePosixPath(path).name}”"
+    kind = parts[0]
+    if text is None and (ws.root / path).is_file():
+        text = (ws.root / path).read_bytes().decode("utf-8", errors="replace")
+    title = None
+    if kind in model.KINDS and text:
+        source, _ = split(text, path)
+        title = source.doc.data.get(model.KINDS[kind].title_field) if source else None
+    name = title.strip() if isinstance(title, str) and title.strip() else PurePosixPath(path).name
+    return f"{kind} “{name[:120]}”"
 
 
 def edit_link(ws: Workspace, path: str) -> str | None:
@@ -73,33 +111,64 @@ def edit_link(ws: Workspace, path: str) -> str | None:
     return None
 
 
-def readiness(ws: Workspace) -> tuple[list[dict[str, Any]], str]:
-    """Placeholders still left, and other problems, from the same check as ``invoke check``."""
-    args = ["check", "--settings", str(ws.settings), "--content", str(ws.content)]
+def readiness(ws: Workspace) -> tuple[list[dict[str, Any]], list[str]]:
+    """Placeholders still left, and other problems, from the same check as ``invoke check`` (its records)."""
+    args = ["check", "--settings", str(ws.settings), "--content", str(ws.content), "--format", "json"]
     result = run_layanan(args, ws.root, capture_output=True, text=True)
-    placeholders = []
+    placeholders, problems = [], []
     for line in result.stdout.splitlines():
-        match = PLACEHOLDER_LINE.match(line)
-        if match:
-            path = match["path"]
-            placeholders.append({**match.groupdict(), "edit": edit_link(ws, path)})
-    return placeholders, result.stderr.strip() if result.returncode else ""
+        try:
+            found = Problem.from_record(json.loads(line))
+        except (ValueError, KeyError, TypeError):
+            continue
+        if found.code == "isian":
+            placeholders.append({"path": found.path, "line": found.line, "key": found.key,
+                                 "edit": edit_link(ws, found.path)})  # fmt: skip
+        elif not found.warning:
+            problems.append(str(found))
+    if result.returncode and not problems:
+        problems = [line for line in result.stderr.splitlines() if line.strip()][-20:]
+    return placeholders, problems
 
 
 def changes_since(ws: Workspace, last: str | None) -> list[tuple[str, str]]:
     return [(STATUS.get(letter[:1], "Diubah"), path) for letter, path in repo.changed(ws.root, last, ws.prefix)]
 
 
-def publish_page(ws: Workspace, user: Any) -> bytes:
+def publish_advice(log: str) -> str:
+    """What a failed publish means for the clerk, from the worker's log."""
+    if "PUBLISH_TARGET" in log or "PUBLISH_SSH" in log:
+        return "Tujuan terbit belum diatur di server ini: minta petugas teknis menyiapkannya (deploy/README.md)."
+    if "[ISI:" in log:
+        return "Masih ada isian [ISI: ...]; lengkapi dulu, lalu terbitkan lagi."
+    return "Minta petugas teknis membaca catatan di bawah."
+
+
+def publish_page(ws: Workspace, user: Any, message: str = "") -> bytes:
     status = publishing.status(ws.state)
     placeholders, problems = readiness(ws)
+    tz = zone(ws)
+    titles: dict[str, str] = {}
+    for item in placeholders:
+        path = item["path"]
+        if path not in titles:
+            data = (ws.root / path).read_bytes() if (ws.root / path).is_file() else None
+            titles[path] = describe(ws, path, data.decode("utf-8", errors="replace") if data else None)
+        item["name"] = titles[path]
+        item["label"] = refusal.label(path, item["key"])
+    request, result = status.request or {}, status.result or {}
     return render(
         "terbitkan.html",
         title="Terbitkan situs",
         user=user,
         status=status,
-        changes=changes_since(ws, status.last),
+        asked_at=when(request["waktu"], tz) if request.get("waktu") else "",
+        done_at=when(result["selesai"], tz) if result.get("selesai") else "",
+        advice=publish_advice(status.log),
+        changes=[(what, describe(ws, path, None)) for what, path in changes_since(ws, status.last)],
         placeholders=placeholders,
         problems=problems,
+        blocked=bool(placeholders or problems),
+        message=message,
         refresh=3 if status.state in ("menunggu", "berjalan") else None,
     )

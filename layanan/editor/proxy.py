@@ -12,33 +12,40 @@ import base64
 import binascii
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NoReturn
 
-from layanan import model, reader, routes, schema
-from layanan.editor import entries, repo, staging, uploads
+from layanan import clock, model, reader, routes, schema
+from layanan.editor import changes, entries, pages, plausible, refusal, repo, staging, uploads
 from layanan.editor.users import User
 from layanan.editor.workspace import Workspace
 from layanan.frontmatter import split
+from layanan.problems import Problem
 
 MEDIA_INLINE_MAX = 1024 * 1024
+NAME_MAX = 255  # bytes in one file name, as Linux file systems allow
 LISTED_MAX = 50_000  # entries' list forms kept in memory (a few hundred bytes each)
 
 
 class Refused(Exception):
-    """A request answered with ``status`` and a message for staff (Decap shows it in a toast)."""
+    """A request answered with ``status`` and a message for staff (Decap shows it in a toast),
+    and for a refused save the problems as records (the editor's page marks the fields)."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, records: list[dict[str, Any]] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.records = records or []
 
 
 def resolve(ws: Workspace, path: Any) -> str:
     """A repository-relative path inside content/, or Refused: no '..', hidden parts or symlinks."""
-    if not isinstance(path, str) or not path or "\x00" in path or "\\" in path:
+    if not isinstance(path, str) or not path or any(c in path for c in "\x00\\\r\n"):
         raise Refused(400, "alamat berkas tidak sah")
     pure = PurePosixPath(path)
+    if any(len(part.encode()) > NAME_MAX for part in pure.parts):
+        raise Refused(400, f"nama berkas terlalu panjang; paling banyak {NAME_MAX} huruf")
     inside = PurePosixPath(ws.prefix)
     if pure.is_absolute() or any(part in ("..", ".") or part.startswith(".") for part in pure.parts):
         raise Refused(403, f"'{path}' berada di luar folder konten; penyunting hanya membuka berkas di {ws.prefix}/")
@@ -119,20 +126,6 @@ def _decode(asset: Any) -> tuple[Any, bytes]:
     return asset.get("path"), data
 
 
-def _title(ws: Workspace, path: str, text: str | None) -> str:
-    """What staff call the file at ``path``: an item's title, or the file's name."""
-    parts = PurePosixPath(path).relative_to(ws.prefix).parts
-    if parts == ("situs.yaml",):
-        return "pengaturan situs"
-    kind = parts[0]
-    title = None
-    if kind in model.KINDS and text:
-        source, _ = split(text, path)
-        title = source.doc.data.get(model.KINDS[kind].title_field) if source else None
-    name = title.strip() if isinstance(title, str) and title.strip() else PurePosixPath(path).name
-    return f"{kind} “{name[:120]}”"
-
-
 def _describe(ws: Workspace, change: repo.Change, new: set[str]) -> str:
     """The history's line for a change, in staff's words: 'Ubah layanan “Akta Kematian”'."""
     parts = []
@@ -144,21 +137,64 @@ def _describe(ws: Workspace, change: repo.Change, new: set[str]) -> str:
         else:
             verb = "Tambah" if path in new else "Ubah"
             text = change.writes[path].decode("utf-8", errors="replace")
-        parts.append(f"{verb} {_title(ws, path, text)}")
+        parts.append(f"{verb} {pages.describe(ws, path, text)}")
     return "; ".join(parts)[:200]
 
 
-def save(ws: Workspace, change: repo.Change, user: User, message: str, refusal: str) -> str:
-    """Check ``change`` as the whole site would be after it; commit it or raise Refused(422)."""
+def save(ws: Workspace, change: repo.Change | Callable[[], repo.Change], user: User, message: str | None,
+         heading: str) -> str:  # fmt: skip
+    """Check a change as the whole site would be after it; commit it or raise Refused(422).
+
+    ``change`` may be a function, called with the lock held: a change made from what the
+    files hold at that moment (a merge with a save that landed while this one waited).
+    ``message`` None: the history's line is written from the change.
+    """
     with ws.saving, repo.locked(ws.root, ws.state):
+        if callable(change):
+            change = change()
+        new = {path for path in change.writes if _read(ws, path) is None}
         staging.mirror(ws.content, ws.mirror)
         staging.apply(ws.root, ws.content, ws.mirror, change)
         outcome = staging.build(ws.settings, ws.mirror, ws.preview)
         if not outcome.ok:
             if outcome.environment:
-                raise Refused(503, "Perubahan TIDAK disimpan karena masalah di server:\n" + "\n".join(outcome.problems))
-            raise Refused(422, refusal + "\n" + "\n".join(outcome.problems))
-        return repo.commit(ws.root, ws.state, change, repo.Author(user.nama, user.email), message)
+                raise Refused(
+                    503, "Perubahan TIDAK disimpan karena masalah di server:\n" + "\n".join(outcome.environment)
+                )
+            _refuse(ws, change, outcome.problems, heading)
+        for path in change.paths:  # again: a folder swapped for a symlink while the check ran is refused
+            resolve(ws, path)
+        return repo.commit(ws.root, ws.state, change, repo.Author(user.nama, user.email),
+                           message or _describe(ws, change, new))  # fmt: skip
+
+
+def _refuse(ws: Workspace, change: repo.Change, problems: list[Problem], heading: str) -> NoReturn:
+    def title(path: str) -> str:
+        data = _read(ws, path) or _read_mirror(ws, path)
+        return pages.describe(ws, path, data.decode("utf-8", errors="replace") if data else None)
+
+    if change.deletes and not change.writes:
+        raise Refused(422, refusal.still_used(heading, change.deletes, problems, title),
+                      [refusal.record(p, False) for p in problems])  # fmt: skip
+    text, records = refusal.explain(heading, problems, set(change.paths), title)
+    raise Refused(422, text, records)
+
+
+def _read_mirror(ws: Workspace, path: str) -> bytes | None:
+    target = ws.mirror / PurePosixPath(path).relative_to(ws.prefix)
+    return target.read_bytes() if target.is_file() and not target.is_symlink() else None
+
+
+def check_restored(ws: Workspace, change: repo.Change) -> None:
+    """An undo writes what a commit had: only what a save could have written (paths, upload types)."""
+    for path, data in change.writes.items():
+        parts = PurePosixPath(resolve(ws, path)).relative_to(ws.prefix).parts
+        if parts[:1] == ("berkas",):
+            _media_path(ws, path, data)
+        else:
+            _entry_path(ws, path)
+    for path in change.deletes:
+        resolve(ws, path)
 
 
 def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
@@ -171,7 +207,7 @@ def preview_url(ws: Workspace, collection: Any, slug: Any) -> str | None:
     data = _read(ws, path)
     source, _ = split(data.decode("utf-8", errors="replace"), path) if data else (None, [])
     own = source.doc.data.get("slug") if source else None
-    name = own if isinstance(own, str) and schema.SLUG_RE.match(own) else reader.default_slug(collection, path)
+    name = own if isinstance(own, str) and schema.SLUG_RE.fullmatch(own) else reader.default_slug(collection, path)
     return "/pratinjau" + routes.item(collection, name).url
 
 
@@ -224,9 +260,8 @@ def handle(ws: Workspace, user: User, action: Any, params: Any) -> Any:
         for path in paths:
             if _read(ws, path) is None:
                 raise Refused(404, f"berkas '{path}' tidak ada")
-        refusal = "TIDAK dihapus: isi lain masih merujuk ke sini (ubah dulu berkas berikut):"
         change = repo.Change(deletes=paths)
-        save(ws, change, user, _describe(ws, change, set()), refusal)
+        save(ws, change, user, _describe(ws, change, set()), "TIDAK dihapus:")
         return {"message": "terhapus"}
     if action == "getDeployPreview":
         url = preview_url(ws, params.get("collection"), params.get("slug"))
@@ -238,18 +273,81 @@ def _persist_entry(ws: Workspace, user: User, params: dict[str, Any]) -> Any:
     files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
     if not files or not all(isinstance(f, dict) and isinstance(f.get("raw"), str) for f in files):
         raise Refused(400, "tidak ada isi yang disimpan")
-    change = repo.Change()
+    situs = f"{ws.prefix}/situs.yaml"
+    planned = []
     for file in files:
         path = _entry_path(ws, file.get("path"))
         target = _entry_path(ws, file["newPath"]) if file.get("newPath") else path
-        previous = _read(ws, target)
-        text = previous.decode("utf-8", errors="replace") if previous else None
-        change.writes[target] = entries.from_editor(target, file["raw"], text).encode("utf-8")
-        if target != path:
-            change.deletes.append(path)
-    for asset in params.get("assets") or []:
-        path, data = _decode(asset)
-        change.writes[_media_path(ws, path, data)] = data
-    new = {path for path in change.writes if _read(ws, path) is None}
-    save(ws, change, user, _describe(ws, change, new), "Perubahan TIDAK disimpan; perbaiki dulu:")
+        if situs in (path, target) and not user.publishes:
+            raise Refused(403, "Pengaturan situs (alamat situs, nomor WhatsApp, jam layanan ...) hanya boleh diubah "
+                          "petugas berperan penerbit. Minta penerbit mengubahnya.")  # fmt: skip
+        planned.append((path, target, file["raw"]))
+    uploads_ = [_decode(asset) for asset in params.get("assets") or []]
+    checked_uploads = {_media_path(ws, path, data): data for path, data in uploads_}
+
+    def change() -> repo.Change:
+        """Made under the lock, from the files as they are now."""
+        made = repo.Change()
+        implausible = []
+        today = clock.build_time(pages.zone(ws)).date()
+        for path, target, raw in planned:
+            text = _merged(ws, path, target, raw)
+            current = _read(ws, path)
+            if current is not None and PurePosixPath(target).parent.name == "layanan":
+                text = changes.stamp(target, current.decode("utf-8", errors="replace"), text, today.isoformat())
+            implausible += _implausible_dates(ws, path, target, text)
+            made.writes[target] = text.encode("utf-8")
+            if target != path:
+                made.deletes.append(path)
+        if implausible:
+            raise Refused(422, "Perubahan TIDAK disimpan; periksa tanggalnya:\n" + "\n".join(implausible))
+        made.writes |= checked_uploads
+        return made
+
+    save(ws, change, user, None, "Perubahan TIDAK disimpan; perbaiki dulu:")
     return {"message": "tersimpan"}
+
+
+def _implausible_dates(ws: Workspace, path: str, target: str, text: str) -> list[str]:
+    fields = entries.fields_of(target)
+    data, _ = entries.parts(target, text) if fields else (None, "")
+    if fields is None or not isinstance(data, dict):
+        return []
+    previous = _read(ws, path)
+    before, _ = entries.parts(path, previous.decode("utf-8", errors="replace")) if previous else (None, "")
+    today = clock.build_time(pages.zone(ws)).date()
+    return plausible.problems(fields, data, before, today)
+
+
+def _merged(ws: Workspace, path: str, target: str, raw: str) -> str:
+    """What to write for a form saved from the version it was opened at, merged with saves made since."""
+    current = _read(ws, path)
+    current_text = current.decode("utf-8", errors="replace") if current is not None else None
+    previous = _read(ws, target)
+    mine = entries.from_editor(target, raw, previous.decode("utf-8", errors="replace") if previous else None)
+    opened = entries.version(path, raw)
+    if opened is None or current is None or entries.blob_id(current) == opened:
+        return mine
+    base = repo.blob(ws.root, opened)
+    try:
+        if base is None:
+            raise entries.Overlap([entries.BODY_KEY])
+        return entries.merge(target, base.decode("utf-8", errors="replace"), current_text or "", mine)
+    except entries.Overlap as overlap:
+        raise Refused(409, _overlap_message(ws, path, current_text, opened, overlap.keys)) from None
+
+
+def _overlap_message(ws: Workspace, path: str, text: str | None, opened: str, keys: list[str]) -> str:
+    fields = entries.fields_of(path) or {}
+    labels = [
+        "Isi" if key == entries.BODY_KEY else (fields[key].label or key) if key in fields else key for key in keys
+    ]
+    tz = pages.zone(ws)
+    who = [f"{e.nama} ({pages.when(e.when, tz)})" for e in repo.since_version(ws.root, path, opened)]
+    by = f" oleh {', '.join(dict.fromkeys(who))}" if who else ""
+    return (
+        f"Perubahan TIDAK disimpan: sejak Anda membuka isian ini, {pages.describe(ws, path, text)} sudah diubah{by}, "
+        f"juga pada bagian yang Anda ubah: {', '.join(labels)}.\n"
+        "Isian Anda masih di layar. Salin bagian yang Anda ubah, muat ulang halaman untuk melihat isi terbaru, "
+        "lalu ubah lagi dan simpan."
+    )

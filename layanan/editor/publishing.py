@@ -48,7 +48,7 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 @dataclass
 class Status:
-    state: str  # "kosong", "menunggu", "berjalan", "terputus" (the worker died), "berhasil", "gagal"
+    state: str  # "kosong", "menunggu", "berjalan", "terputus" (the worker died), "berhasil", "gagal", "dibatalkan"
     request: dict[str, Any] | None
     result: dict[str, Any] | None
     log: str
@@ -65,6 +65,8 @@ def status(state: Path) -> Status:
         name = "menunggu"
     elif (queue / RUNNING).is_file():
         name = "berjalan" if _alive((request or {}).get("pid")) else "terputus"
+    elif result and result.get("dibatalkan"):
+        name = "dibatalkan"
     elif result:
         name = "berhasil" if result.get("kode") == 0 else "gagal"
     else:
@@ -85,6 +87,21 @@ def ask(state: Path, nama: str, commit: str) -> bool:
     (queue / RUNNING).unlink(missing_ok=True)  # a worker that was killed
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     _write_json(queue / REQUEST, {"oleh": nama, "waktu": when, "commit": commit})
+    return True
+
+
+def cancel(state: Path, nama: str) -> bool:
+    """Withdraw a request no worker has claimed yet; False when there is none (or it already runs)."""
+    queue = folder(state)
+    withdrawn = queue / f".{REQUEST}.batal"
+    try:
+        os.rename(queue / REQUEST, withdrawn)  # the same claim a worker makes: only one of us wins
+    except FileNotFoundError:
+        return False
+    request = _read_json(withdrawn) or {}
+    when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write_json(queue / RESULT, {**request, "dibatalkan": True, "dibatalkan_oleh": nama, "selesai": when})
+    withdrawn.unlink()
     return True
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from layanan.locking import exclusive
 
 GIT_LOCKS = ("index.lock", "HEAD.lock")
+# The trailer on every commit the editor makes: its history tells a clerk's save from a developer's commit.
+TRAILER = "Lewat: penyunting"
 
 
 class RepoError(Exception):
@@ -136,9 +138,23 @@ def commit(root: Path, state: Path, change: Change, author: Author, message: str
         (root / path).unlink(missing_ok=True)
     git(root, "add", "-A", "--", *change.paths)
     if git(root, "status", "--porcelain", "--", *change.paths, check=False).strip():
-        git(root, "commit", "-q", "--no-verify", "-m", message, "--", *change.paths, author=author)
+        git(root, "commit", "-q", "--no-verify", "-m", message, "-m", TRAILER, "--", *change.paths, author=author)
     journal.unlink()  # saved unchanged: nothing to commit
     return head(root)
+
+
+def on_branch(root: Path, sha: str) -> bool:
+    """``sha`` is a commit in the history of what is checked out (not another branch's)."""
+    if git(root, "cat-file", "-t", sha, check=False).strip() != "commit":
+        return False
+    ancestor = subprocess.run(["git", "-C", str(root), "merge-base", "--is-ancestor", sha, "HEAD"], check=False)
+    return ancestor.returncode == 0
+
+
+def blob(root: Path, sha: str) -> bytes | None:
+    """The file content git knows by ``sha`` (a blob id), or None."""
+    result = subprocess.run(["git", "-C", str(root), "cat-file", "blob", sha], capture_output=True, check=False)
+    return result.stdout if result.returncode == 0 else None
 
 
 @dataclass
@@ -149,20 +165,30 @@ class Entry:
     when: str  # ISO 8601 with the committer's offset
     message: str
     paths: list[str]
+    editor: bool = False  # made by the editor (a clerk's save), not by hand in the repository
 
 
 def log(root: Path, under: str, limit: int = 50) -> list[Entry]:
     """Recent commits that touched ``under``, newest first."""
-    out = git(
-        root, "log", f"-{limit}", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f", "--", under
-    )
+    key = TRAILER.split(":")[0]
+    layout = f"--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key={key},valueonly,separator=)%x1f"
+    out = git(root, "log", f"-{limit}", "--name-only", "-z", layout, "--", under)
     entries = []
     for record in out.split("\x1e")[1:]:
-        sha, nama, email, when, message, names = record.split("\x1f")
-        entries.append(
-            Entry(sha, nama, email, when, message, [n.strip("\n") for n in names.split("\x00") if n.strip()])
-        )
+        sha, nama, email, when, message, trailer, names = record.split("\x1f")
+        paths = [n.strip("\n") for n in names.split("\x00") if n.strip()]
+        entries.append(Entry(sha, nama, email, when, message, paths, trailer.strip() == TRAILER.split(": ")[1]))
     return entries
+
+
+def since_version(root: Path, path: str, version: str, limit: int = 20) -> list[Entry]:
+    """The commits that changed ``path`` after it held the blob ``version``, newest first."""
+    found = []
+    for entry in log(root, path, limit):
+        if git(root, "rev-parse", "-q", "--verify", f"{entry.commit}:{path}", check=False).strip() == version:
+            break
+        found.append(entry)
+    return found
 
 
 def diff(root: Path, sha: str) -> str:
@@ -182,6 +208,10 @@ class Conflict(Exception):
     """A change that cannot be undone as it is: later changes touched the same lines."""
 
 
+class MergeCommit(Exception):
+    """A merge of two lines of history: it has no one change to take back."""
+
+
 def _merge(current: bytes, changed: bytes, wanted: bytes) -> bytes:
     """``current`` with the step from ``wanted`` to ``changed`` taken back (git merge-file)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -197,7 +227,10 @@ def _merge(current: bytes, changed: bytes, wanted: bytes) -> bytes:
 
 def reverse(root: Path, sha: str) -> Change:
     """The change that undoes commit ``sha`` on top of HEAD; raises Conflict."""
-    if not git(root, "rev-list", "--parents", "-n", "1", sha).split()[1:]:
+    parents = git(root, "rev-list", "--parents", "-n", "1", sha).split()[1:]
+    if len(parents) > 1:
+        raise MergeCommit
+    if not parents:
         raise Conflict
     change = Change()
     paths = [p for p in git(root, "show", "--format=", "--name-only", "--no-renames", "-z", sha).split("\x00") if p]

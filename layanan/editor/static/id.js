@@ -162,7 +162,7 @@ CMS.registerLocale('id', {
       status: 'Status: %{status}',
       backCollection: ' Menulis di %{collectionLabel}',
       unsavedChanges: 'Belum disimpan',
-      changesSaved: 'Perubahan tersimpan',
+      changesSaved: 'Tidak ada perubahan yang belum disimpan',
       draft: 'Draf',
       inReview: 'Diperiksa',
       ready: 'Siap',
