@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,27 @@ def test_the_publish_button_queues_a_run_that_another_process_does(tmp_path: Pat
         assert "dibatalkan oleh Budi Santoso" in soup.get_text()
         assert work(repo).returncode == 0
         assert sorted((target / "releases").iterdir()) == releases  # nothing was published
+    finally:
+        editor.stop()
+
+
+def test_on_a_developer_s_machine_the_editor_runs_the_publish_request_itself(tmp_path: Path):
+    """`invoke editor` passes --jalankan-terbit: the README's flow works with no systemd unit."""
+    repo = make_repository(tmp_path / "situs", LENGKAP)
+    target = tmp_path / "terbit"
+    (target / "releases").mkdir(parents=True)
+    (repo / ".env").write_text(f"PUBLISH_TARGET={target}\n")
+    editor = start(repo, "--jalankan-terbit")
+    try:
+        budi = editor.session("budi")
+        assert page(editor, budi, "/terbitkan", b"")[0] == 303
+        for _ in range(240):
+            text = page(editor, budi, "/terbitkan")[1].get_text()
+            if "Terbit terakhir" in text:
+                break
+            time.sleep(0.5)
+        assert "Terbit terakhir berhasil" in text, text
+        assert (target / "current" / "index.html").is_file()
     finally:
         editor.stop()
 

@@ -236,6 +236,15 @@ def test_every_problem_is_reported_at_once(editor: Editor, sari: str):
     assert labels >= {"Biaya", "Cara mengajukan, butir 1", "Judul layanan"}, lines
 
 
+def test_a_value_that_looks_like_a_problem_line_is_one_problem_not_two(editor: Editor, sari: str):
+    """The editor reads the build's records, never its printed sentences: text typed by a clerk cannot pose as one."""
+    path = "content/layanan/akta-kematian.md"
+    typed = "content/layanan/sku.md:3: judul: palsu"
+    answer = persist(editor, sari, path, set_line(raw(editor, sari, path), "biaya", f'"{typed}\\n1.000"'))
+    assert answer.status == 422
+    assert [(p["path"], p["key"]) for p in answer.data["masalah"]] == [(path, "biaya")]
+
+
 def test_a_good_save_is_one_commit_by_the_clerk_and_the_preview_shows_it(editor: Editor, sari: str):
     path = "content/layanan/akta-kematian.md"
     text = raw(editor, sari, path)

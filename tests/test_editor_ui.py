@@ -201,6 +201,37 @@ def test_two_clerks_changing_the_same_field_the_second_is_told_and_keeps_the_for
         tab.context.close()
 
 
+# Decap's and react-select's own English words, as a clerk would see them or a screen reader say them.
+ENGLISH = re.compile(
+    r"\b(Save|Delete|Publish|Search|Sort|View|Changes|Entry|Entries|Media|Upload|Choose|Insert|Loading|Options|"
+    r"required|Add|New|Edit|Back|Untitled|Collections?|Unsaved|Saved|Select|Deleted|Preview|Close|Remove|Expand|"
+    r"Collapse|Done|Cancel)\b"
+)
+
+
+def test_no_english_on_the_screens_a_clerk_uses(clerk, editor: Editor):
+    login(clerk, editor, "sari")
+    screens = {  # address: a text that shows the screen is drawn
+        "collections/layanan": "Tambah Layanan",
+        "collections/pengumuman": "Tambah Pengumuman",
+        "collections/layanan/entries/sku": "Judul layanan",
+        "collections/pengumuman/new": "Judul pengumuman",
+        "collections/pengaturan/entries/situs": "Alamat kantor",
+        "collections/layanan?berkas": "Hapus yang dipilih",  # the media library, opened from the header
+    }
+    for screen, drawn in screens.items():
+        clerk.goto(f"{editor.base}/admin/#/{screen.split('?')[0]}")
+        if screen.endswith("?berkas"):
+            clerk.get_by_role("button", name="Berkas").or_(clerk.get_by_role("link", name="Berkas")).first.click()
+        clerk.get_by_text(drawn).first.wait_for()
+        clerk.wait_for_timeout(500)
+        heard = clerk.evaluate(
+            "[...document.querySelectorAll('[aria-label],[title],[placeholder]')].map(e => ["
+            "e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')"
+        )
+        assert ENGLISH.findall(clerk.locator("body").inner_text() + " " + heard) == [], screen
+
+
 def test_a_pick_list_with_no_match_says_so_in_indonesian(clerk, editor: Editor):
     login(clerk, editor, "sari")
     clerk.goto(editor.base + "/admin/#/collections/pengumuman/new")

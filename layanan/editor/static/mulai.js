@@ -93,17 +93,27 @@ localStorage.setItem('decap-cms-user', JSON.stringify({ backendName: 'proxy' }))
     if (event.key === 'Escape' && document.getElementById('penolakan')) close();
   });
 
-  // Pick lists come from react-select inside Decap, whose "No options" no locale reaches.
+  // Pick lists come from react-select inside Decap, whose words no locale reaches: "No options",
+  // and "Remove ..." read out by screen readers on each chosen item.
   function translate(root) {
+    if (!root || !root.nodeType) return;
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeValue === 'No options') node.nodeValue = 'Tidak ada pilihan yang cocok';
     }
+    var labelled = root.nodeType === 1 ? [root].concat(Array.prototype.slice.call(root.querySelectorAll('[aria-label]'))) : [];
+    labelled.forEach(function (element) {
+      var label = element.getAttribute('aria-label');
+      if (label && label.indexOf('Remove ') === 0) element.setAttribute('aria-label', 'Hapus ' + label.slice(7));
+    });
   }
   new MutationObserver(function (mutations) {
     mutations.forEach(function (mutation) {
-      if (mutation.type === 'characterData') translate(mutation.target.parentNode || mutation.target);
-      mutation.addedNodes.forEach(function (node) { translate(node.nodeType === 1 ? node : node.parentNode || node); });
+      if (mutation.type === 'characterData') translate(mutation.target.parentNode);
+      else if (mutation.type === 'attributes') translate(mutation.target);
+      mutation.addedNodes.forEach(function (node) { translate(node.nodeType === 1 ? node : node.parentNode); });
     });
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label'],
+  });
 })();
