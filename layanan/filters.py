@@ -123,6 +123,11 @@ def tel_link(number: str) -> str:
     return f"tel:{e164(number)}"
 
 
+def webcal(url: str) -> str:
+    """The address a phone subscribes to (its calendar app fetches it again and again), not downloads once."""
+    return re.sub(r"^https?://", "webcal://", url)
+
+
 FILTERS = {
     "tanggal": dates.tanggal,
     "tanggal_hari": dates.tanggal_hari,
@@ -140,6 +145,7 @@ FILTERS = {
     "channel_name": channel_name,
     "feedback_message": feedback_message,
     "changes_since": changes_since,
+    "webcal": webcal,
 }
 
 TESTS = {"placeholder": schema.is_placeholder, "choice": is_choice}

@@ -4,8 +4,9 @@
 kelurahan's plus the kecamatan-wide ones: the newest ``MAX_EVENTS``, past events
 kept ``KEEP_PAST`` days. An event's UID comes from its short code, so an edited
 announcement updates the event in a subscribed calendar instead of adding one.
-Times carry the site's zone with its VTIMEZONE; an event given as dates only is
-an all-day event.
+Times carry the site's zone with its VTIMEZONE, present in every file (so one
+with no events is still a valid calendar); an event given as dates only is an
+all-day event. Pages link them twice: ``webcal://`` to subscribe, https to download.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from layanan import routes
 from layanan.index import Site
@@ -62,6 +63,10 @@ def calendar(site: Site, name: str, items: list[Pengumuman]) -> bytes:
     for item in items:
         cal.add_component(event(site, item))
     cal.add_missing_timezones()
+    if site.situs.zona_waktu not in {str(tz.get("tzid")) for tz in cal.walk("VTIMEZONE")}:
+        # The zone X-WR-TIMEZONE names, defined even with no timed event: RFC 5545 wants at least one
+        # component in a calendar, and a subscribed calendar with no events yet must still be valid.
+        cal.subcomponents.insert(0, Timezone.from_tzid(site.situs.zona_waktu))
     return bytes(cal.to_ical())
 
 

@@ -75,3 +75,23 @@ def test_khal_imports_the_calendar_at_local_times(lengkap: Built, tmp_path: Path
     )
     assert "08:00-12:00 Pengumuman Lengkap" in listed.stdout, listed.stdout
     assert "Pengumuman Desa B" in listed.stdout
+
+
+def test_a_calendar_with_no_events_is_still_a_valid_calendar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RFC 5545 wants at least one component: the site's VTIMEZONE is there when no event is."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2028, 1, 1, tzinfo=WITA).timestamp())))
+    built = build_site(LENGKAP, tmp_path / "output")
+    for url in ("/kalender/kecamatan.ics", "/kalender/kelurahan/desa-a.ics"):
+        calendar = Calendar.from_ical(built.path(url).read_bytes())
+        assert calendar.walk("VEVENT") == []
+        assert [str(tz["tzid"]) for tz in calendar.subcomponents] == ["Asia/Makassar"]
+        assert str(calendar["x-wr-timezone"]) == "Asia/Makassar"
+
+
+def test_langganan_subscribes_and_unduh_downloads(lengkap: Built) -> None:
+    for page, path in (("/", "/kalender/kecamatan.ics"), ("/kelurahan/desa-a/", "/kalender/kelurahan/desa-a.ics")):
+        soup = lengkap.soup(page)
+        subscribe = soup.find("a", string=lambda text: text and text.startswith("Langganan kalender"))
+        assert subscribe["href"] == f"webcal://{DOMAIN}{path}"
+        download = soup.find("a", href=path)
+        assert download.get_text() == "unduh" and download.has_attr("download")
