@@ -423,7 +423,8 @@ class Layanan(Item):
     )
     # The index fills in the office's address when left empty.
     tempat: str | None = spec(schema.text, label="Tempat", hint="Kosongkan bila di kantor kecamatan")
-    wajib_datang: bool = spec(schema.boolean, default=False, label="Wajib datang sendiri")
+    # Unknown unless written: a page must not promise that a service may be done by someone else.
+    wajib_datang: bool | None = spec(schema.boolean, label="Wajib datang sendiri")
     penerbit: str | None = spec(
         schema.text, label="Penerbit dokumen", hint="Instansi yang menerbitkan, bila bukan kecamatan"
     )

@@ -57,8 +57,9 @@ diperbarui: {hari_ini}
 tautan_daring:
 # Tempat datang bila bukan kantor kecamatan, misalnya: Loket 2, Kantor Kelurahan
 tempat:
-# true bila pemohon harus datang sendiri (misalnya rekam sidik jari).
-wajib_datang: false
+# true bila pemohon harus datang sendiri (misalnya rekam sidik jari), false bila boleh diwakilkan;
+# kosongkan bila belum pasti (halaman layanan tidak menyebut apa-apa).
+wajib_datang:
 # Siapa yang menerbitkan dokumen dan apa peran kantor ini.
 penerbit:
 # Layanan lanjutan yang biasanya diurus sesudahnya (nama berkasnya), berurutan.

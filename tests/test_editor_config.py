@@ -141,3 +141,9 @@ def test_the_backend_is_our_proxy_in_indonesian():
     assert GENERATED["backend"]["proxy_url"] == "/admin/api/v1"
     assert GENERATED["locale"] == "id"
     assert GENERATED["media_folder"] == "content/berkas"
+
+
+def test_a_switch_whose_answer_is_unknown_until_set_has_no_default():
+    """wajib_datang left alone must stay unwritten, not become 'false' (which the page shows as 'Ya')."""
+    assert "default" not in fields_of("layanan")["wajib_datang"]
+    assert fields_of("layanan")["populer"]["default"] is False

@@ -379,3 +379,14 @@ def test_check_lists_every_placeholder(project) -> None:
     assert code == 0, output
     assert "content/layanan/kedua.md:11: produk: masih berisi [ISI: ...]; lengkapi sebelum terbit" in output
     assert "Masih ada 1 isian [ISI: ...]" in output
+
+
+def test_whether_someone_else_may_apply_is_said_only_when_staff_wrote_it(sample: Built, lengkap: Built) -> None:
+    """No default promise: 'Boleh diwakilkan: Ya' on a service nobody checked could send the wrong person."""
+
+    def said(built: Built, url: str) -> str | None:
+        term = built.soup(url).find("dt", string="Boleh diwakilkan")
+        return term.find_next_sibling("dd").get_text() if term else None
+
+    assert said(lengkap, "/layanan/layanan-lengkap/") == "Tidak, pemohon harus datang sendiri"  # wajib_datang: true
+    assert said(sample, "/layanan/sku/") is None  # not written

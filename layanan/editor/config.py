@@ -43,6 +43,8 @@ def widget(name: str, spec: schema.Field, kind: str, situs: dict[str, Any]) -> d
     """The Decap field for one schema field (``kind`` names the file kind, for options)."""
     field: dict[str, Any] = {"name": name, "label": spec.label or name, "required": spec.required}
     field |= _shape(schema.SHAPES.get(spec.validator, {"kind": "text"}), name, kind, situs)
+    if field.get("widget") == "boolean" and spec.default is None:
+        del field["default"]  # unknown until a clerk sets it (wajib_datang): an untouched switch writes nothing
     if spec.hint and "TTTT" not in spec.hint:
         field["hint"] = f"{spec.hint}. {field['hint']}" if "hint" in field else spec.hint
     if not spec.required and field.get("widget") == "object":
