@@ -201,3 +201,44 @@ def test_long_unbroken_values_wrap_at_360px(page, serve, long_values: Built, url
     page.goto(serve(long_values) + url)
     assert LONG_WORD in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+# A word split across two lines inside a table cell: its letters' boxes sit on more than one line. Addresses
+# (with / @ . :) may break where they must, and a line may end at a hyphen or dash ("rata-|rata", "25–|100");
+# words, numbers ("74,31") and names may not break anywhere else.
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const table of document.querySelectorAll('table')) {
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('a')) continue;
+      for (const match of node.nodeValue.matchAll(/[^\\s\\-\u2013\u2014]+/g)) {
+        if (/[\\/@.:]/.test(match[0]) || match[0].length < 2) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize(
+    "url", ["/layanan/layanan-lengkap/standar/", "/standar-pelayanan/", "/survei/", "/survei/2026/", "/maklumat/"]
+)
+def test_no_word_in_a_table_is_broken_at_360px(page, serve, searchable: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(searchable) + url)
+    assert page.locator("table").count() > 0 or url == "/maklumat/"
+    assert page.evaluate(SPLIT_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("url", ["/layanan/ktp-el-baru/standar/", "/standar-pelayanan/"])
+def test_no_word_in_the_sample_s_standard_tables_is_broken_at_360px(page, serve, sample: Built, url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(serve(sample) + url)
+    assert page.evaluate(SPLIT_WORDS) == []
