@@ -74,14 +74,14 @@ image_name = shaped(lambda c, key, value: _named_file(c, key, value), "image")
 
 @dataclass(frozen=True, kw_only=True)
 class Tautan:
-    judul: str = spec(schema.text, required=True, label="Judul")
+    judul: str = spec(schema.line, required=True, label="Judul")
     url: str = spec(schema.url, required=True, label="Alamat web", hint="Diawali https://")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Berkas:
     judul: str = spec(
-        schema.text, required=True, label="Judul", hint="Nama yang dibaca warga, misalnya Formulir F-1.02"
+        schema.line, required=True, label="Judul", hint="Nama yang dibaca warga, misalnya Formulir F-1.02"
     )
     berkas: str = spec(file_name, required=True, label="Berkas", hint="Pilih atau unggah berkas (PDF, gambar)")
 
@@ -157,8 +157,24 @@ class Riwayat:
 
 @dataclass(frozen=True, kw_only=True)
 class Koordinat:
-    lat: float = spec(schema.number, required=True, label="Lintang")
-    lon: float = spec(schema.number, required=True, label="Bujur")
+    lat: float = spec(schema.number, required=True, label="Lintang", hint="Antara -90 dan 90, misalnya -0.5")
+    lon: float = spec(schema.number, required=True, label="Bujur", hint="Antara -180 dan 180, misalnya 117.1")
+
+
+_KOORDINAT = record(Koordinat)
+
+
+def coordinates(c: Checker, key: str, value: Any) -> Any:
+    """A point on the map; lintang and bujur swapped (a common slip) fall outside their ranges."""
+    result = _KOORDINAT(c, key, value)
+    if result is not INVALID and not -90 <= result.lat <= 90:
+        return c.error(f"{key}.lat", f"lintang {result.lat:g} di luar -90 sampai 90; lintang dan bujur tertukar?")
+    if result is not INVALID and not -180 <= result.lon <= 180:
+        return c.error(f"{key}.lon", f"bujur {result.lon:g} di luar -180 sampai 180")
+    return result
+
+
+shaped(coordinates, "mapping", fields=schema.fields_of(Koordinat))
 
 
 TEXTS = schema.list_of(schema.text)
@@ -224,7 +240,7 @@ class Acara:
         schema.date_or_datetime, required=True, label="Mulai", hint="TTTT-BB-HH, atau dengan jam: TTTT-BB-HH JJ:MM"
     )
     selesai: dt.datetime | None = spec(schema.date_or_datetime, label="Selesai")
-    tempat: str | None = spec(schema.text, label="Tempat")
+    tempat: str | None = spec(schema.line, label="Tempat")
 
 
 _ACARA = record(Acara)
@@ -328,7 +344,7 @@ class TindakLanjut:
 class Survei:
     """How a survey was run and what its CSV's columns mean."""
 
-    judul: str = spec(schema.text, required=True, label="Judul", hint="Misalnya: Survei Kepuasan Masyarakat 2026")
+    judul: str = spec(schema.line, required=True, label="Judul", hint="Misalnya: Survei Kepuasan Masyarakat 2026")
     mulai: dt.date = spec(schema.date, required=True, label="Mulai")
     selesai: dt.date = spec(schema.date, required=True, label="Selesai")
     metode: str = spec(schema.text, required=True, label="Metode", hint="Misalnya: kuesioner di loket dan Google Forms")
@@ -383,7 +399,7 @@ class Layanan(Item):
     kind: ClassVar[str] = "layanan"
     heading_top: ClassVar[int] = 3
 
-    judul: str = spec(schema.text, required=True, label="Judul layanan", hint="Nama layanan seperti yang dicari warga")
+    judul: str = spec(schema.line, required=True, label="Judul layanan", hint="Nama layanan seperti yang dicari warga")
     kategori: str = spec(schema.text, required=True, label="Kategori")
     ringkasan: str = spec(
         schema.short_text(200),
@@ -457,7 +473,7 @@ class Pengumuman(Item):
     kind: ClassVar[str] = "pengumuman"
     body_required: ClassVar[bool] = True
 
-    judul: str = spec(schema.text, required=True, label="Judul pengumuman")
+    judul: str = spec(schema.line, required=True, label="Judul pengumuman")
     tanggal: dt.datetime = spec(
         schema.date_or_datetime,
         required=True,
@@ -495,7 +511,7 @@ class Kelurahan(Item):
     kind: ClassVar[str] = "kelurahan"
     title_field: ClassVar[str] = "nama"
 
-    nama: str = spec(schema.text, required=True, label="Nama kelurahan")
+    nama: str = spec(schema.line, required=True, label="Nama kelurahan")
     alamat: str = spec(schema.text, required=True, label="Alamat kantor")
     telepon: str | None = spec(schema.text, label="Telepon")
     whatsapp: str | None = spec(
@@ -505,7 +521,7 @@ class Kelurahan(Item):
     jam_layanan: str | None = spec(
         schema.text, label="Jam layanan", hint="Misalnya: Senin-Kamis 08.00-15.00; Jumat 08.00-11.00"
     )
-    koordinat: Koordinat | None = spec(record(Koordinat), label="Koordinat peta")
+    koordinat: Koordinat | None = spec(coordinates, label="Koordinat peta")
     draf: bool = _draf()
 
     slug: str = ""  # from the file name
@@ -522,7 +538,7 @@ class Kelurahan(Item):
 class Halaman(Item):
     kind: ClassVar[str] = "halaman"
 
-    judul: str = spec(schema.text, required=True, label="Judul halaman")
+    judul: str = spec(schema.line, required=True, label="Judul halaman")
     # The index fills in the body's first paragraph when left empty.
     ringkasan: str | None = spec(schema.text, label="Ringkasan")
     menu: int | None = spec(schema.whole_number, label="Urutan di menu", hint="Kosongkan bila tidak tampil di menu")
@@ -535,9 +551,9 @@ class Halaman(Item):
 class Situs:
     """The office itself: content/situs.yaml."""
 
-    nama: str = spec(schema.text, required=True, label="Nama kantor")
-    kota: str = spec(schema.text, required=True, label="Kota")
-    provinsi: str = spec(schema.text, required=True, label="Provinsi")
+    nama: str = spec(schema.line, required=True, label="Nama kantor")
+    kota: str = spec(schema.line, required=True, label="Kota")
+    provinsi: str = spec(schema.line, required=True, label="Provinsi")
     url: str = spec(schema.url, required=True, label="Alamat situs", hint="Diawali https://")
     alamat: str = spec(schema.text, required=True, label="Alamat kantor")
     telepon: str = spec(schema.text, required=True, label="Telepon")

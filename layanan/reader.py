@@ -201,7 +201,17 @@ class Reader:
                 )
                 problems.append(Problem(shown, source.body_line, "(isi)", message))
         slug = values.get("slug") or default_slug(kind, source_path)
-        if "slug" not in values and not schema.SLUG_RE.fullmatch(slug):
+        if "slug" not in values and len(slug) > schema.SLUG_MAX:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "slug",
+                    f"nama berkas terlalu panjang untuk alamat ({len(slug)} huruf, paling banyak {schema.SLUG_MAX}); "
+                    "pendekkan nama berkas, atau isi 'slug' dengan alamat yang lebih pendek",
+                )
+            )
+        elif "slug" not in values and not schema.SLUG_RE.fullmatch(slug):
             problems.append(
                 Problem(
                     shown,

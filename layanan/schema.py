@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,6 +135,16 @@ def text(c: Checker, key: str, value: Any) -> Any:
         "harus berupa teks, bukan pasangan kunci: nilai; bila teksnya memuat titik dua diikuti spasi, "
         'apit seluruh teks dengan tanda kutip: "Langkah 1: isi formulir"',
     )
+
+
+def line(c: Checker, key: str, value: Any) -> Any:
+    """Text on one line: a title or a name goes into headings, feeds, calendar names and message headers,
+    where a line break (or a bare carriage return) would start something else."""
+    result = text(c, key, value)
+    if result is not INVALID and (bad := next((ch for ch in result if ch < " " or ch == "\x7f"), None)):
+        shown = {"\n": "ganti baris", "\r": "ganti baris (CR)", "\t": "tab"}.get(bad, f"kode {ord(bad)}")
+        return c.error(key, f"harus satu baris, tanpa {shown}; tulis dalam satu baris saja")
+    return result
 
 
 def short_text(limit: int) -> Validator:
@@ -262,11 +273,24 @@ def url(c: Checker, key: str, value: Any) -> Any:
     return result
 
 
-slug = matching(
+_slug_form = matching(
     SLUG_RE,
     "'{value}' bukan alamat (slug) yang sah; pakai huruf kecil, angka dan tanda '-' saja, misalnya ktp-el-baru",
     placeholder_ok=False,
 )
+# A slug names folders and files (standar-pelayanan-<slug>.pdf, within a file system's 255 bytes) and is
+# typed into WhatsApp and onto posters: short enough for all of them.
+SLUG_MAX = 100
+
+
+def slug(c: Checker, key: str, value: Any) -> Any:
+    result = _slug_form(c, key, value)
+    if result is not INVALID and len(result) > SLUG_MAX:
+        return c.error(key, f"alamat terlalu panjang ({len(result)} huruf); paling banyak {SLUG_MAX} huruf")
+    return result
+
+
+shaped(slug, "text", pattern=SLUG_RE.pattern)
 whatsapp_number = matching(
     WHATSAPP_RE, "tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{value}'"
 )
@@ -289,7 +313,8 @@ def timezone(c: Checker, key: str, value: Any) -> Any:
 
 
 def number(c: Checker, key: str, value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        # .nan and .inf are numbers to YAML and not to JSON: they would make the page's JSON-LD invalid.
         return c.error(key, f"harus angka, misalnya -0.5, bukan '{c.raw(key, value)}'")
     return float(value)
 
@@ -417,6 +442,7 @@ def record(cls: type, main: str | None = None) -> Validator:
 
 for _check, _kind in (
     (text, "text"),
+    (line, "text"),
     (boolean, "boolean"),
     (whole_number, "integer"),
     (number, "number"),

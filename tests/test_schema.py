@@ -297,6 +297,28 @@ ANNOUNCEMENT_CASES = [
         announcement("kategori: Layanan", "kategori: Layanan\nlampiran:\n  - surat.pdf"),
         f"{ANNOUNCEMENT}:6: lampiran.1: harus berupa pasangan kunci: nilai",
     ),
+    (
+        "a title on two lines",
+        announcement("judul: Pengumuman Uji", 'judul: "Pengumuman\\nUji"'),
+        f"{ANNOUNCEMENT}:2: judul: harus satu baris, tanpa ganti baris",
+    ),
+    (
+        "a bare carriage return in a title (it would start a new calendar property)",
+        announcement("judul: Pengumuman Uji", 'judul: "Pengumuman\\rX-INJECTED: 1"'),
+        f"{ANNOUNCEMENT}:2: judul: harus satu baris, tanpa ganti baris (CR)",
+    ),
+    (
+        "an event's place on two lines",
+        announcement(
+            "kategori: Layanan", 'kategori: Layanan\nacara:\n  mulai: 2026-11-20 08:00\n  tempat: "Aula\\nLantai 2"'
+        ),
+        f"{ANNOUNCEMENT}:7: acara.tempat: harus satu baris",
+    ),
+    (
+        "an announcement that ends before it is published",
+        announcement("kategori: Layanan", "kategori: Layanan\nberlaku_hingga: 2026-11-09"),
+        f"{ANNOUNCEMENT}:5: berlaku_hingga: 9 November 2026 lebih awal dari tanggal terbit (10 November 2026)",
+    ),
 ]
 
 
@@ -314,11 +336,41 @@ def test_announcement_file_name_must_make_a_slug(project: Project) -> None:
     )
 
 
+def test_a_file_name_too_long_for_an_address_is_refused_before_any_build(project: Project) -> None:
+    """245 characters passed check and then broke the production build on the PDF's file name."""
+    name = "layanan-" + "-".join(["panjang"] * 30) + ".md"
+    assert_problem(
+        project,
+        f"layanan/{name}",
+        VALID_SERVICE,
+        f"content/layanan/{name}:1: slug: nama berkas terlalu panjang untuk alamat ({len(name) - 3} huruf, paling banyak 100)",
+    )
+
+
+def test_a_slug_over_100_characters_is_refused(project: Project) -> None:
+    assert_problem(
+        project,
+        "layanan/uji.md",
+        service("diperbarui: 2026-11-01", "diperbarui: 2026-11-01\nslug: " + "a" * 101),
+        f"{SERVICE}:17: slug: alamat terlalu panjang (101 huruf); paling banyak 100 huruf",
+    )
+
+
 KELURAHAN = "content/kelurahan/desa-c.md"
 VALID_KELURAHAN = "---\nnama: Kelurahan Desa C\nalamat: Jalan C\n---\n"
 KELURAHAN_CASES = [
     ("nama missing", "---\nalamat: Jalan C\n---\n", f"{KELURAHAN}:1: nama: wajib diisi"),
     ("alamat missing", "---\nnama: Desa C\n---\n", f"{KELURAHAN}:1: alamat: wajib diisi"),
+    (
+        "a coordinate that is not a number JSON can hold",
+        "---\nnama: Desa C\nalamat: Jalan C\nkoordinat:\n  lat: .nan\n  lon: 117.1\n---\n",
+        f"{KELURAHAN}:5: koordinat.lat: harus angka",
+    ),
+    (
+        "lintang and bujur swapped",
+        "---\nnama: Desa C\nalamat: Jalan C\nkoordinat:\n  lat: 117.1\n  lon: -0.5\n---\n",
+        f"{KELURAHAN}:5: koordinat.lat: lintang 117.1 di luar -90 sampai 90; lintang dan bujur tertukar?",
+    ),
     (
         "telepon read as octal",
         "---\ntelepon: 0541123456\nnama: Desa C\nalamat: Jalan C\n---\n",
