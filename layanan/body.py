@@ -223,6 +223,23 @@ def own_links(body: str) -> Iterator[tuple[int, str]]:
                 yield offset, path
 
 
+# A body's ids live in the page beside the template's: prefixed, a heading called "teks-pesan" cannot take
+# the id of the message box (whose copy button then copied "undefined"). Links to them follow.
+ID_PREFIX = "bagian-"  # as heading anchors already are (heading_id below)
+
+
+def _own_names(element: str, attribute: str, value: str) -> str | None:
+    """Prefix the body's ids and its links to them; drop pictures from other hosts (a resident's phone
+    would fetch them, telling that host who reads the page)."""
+    if attribute == "id":
+        return value if value.startswith(ID_PREFIX) else ID_PREFIX + value
+    if attribute == "href" and value.startswith("#") and len(value) > 1 and not value.startswith("#" + ID_PREFIX):
+        return "#" + ID_PREFIX + value[1:]
+    if element == "img" and attribute == "src" and not (value.startswith("/") and not value.startswith("//")):
+        return None
+    return value
+
+
 def sanitize(html: str) -> str:
     return nh3.clean(
         html,
@@ -231,4 +248,5 @@ def sanitize(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_own_names,
     )

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import VALID_SERVICE, Project, build_site
+from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project, build_site
 from test_schema import SERVICE, assert_problem, service
 
 BODY_LINE = 18  # the body of VALID_SERVICE starts on line 18
@@ -212,3 +212,19 @@ def test_body_headings_nest_under_the_section_that_holds_them(project: Project, 
     ]
     ids = [el["id"] for el in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))  # '## Persyaratan' does not take the template's id
+
+
+def test_a_body_cannot_take_the_page_s_own_ids_and_shows_no_picture_from_another_host(project: Project) -> None:
+    """A body id 'teks-pesan' took the message box's id (its copy button copied 'undefined')."""
+    body = (
+        '<p id="teks-pesan">Bukan kotak pesan.</p>\n\nLihat [bagian bawah](#teks-pesan).\n\n'
+        '<img src="https://pelacak.example/p.gif" alt="piksel">\n\n![peta](/berkas/gambar.svg)\n'
+    )
+    project.write("pengumuman/2026-11-10-uji.md", VALID_ANNOUNCEMENT.replace("Isi pengumuman.\n", body))
+    built = build_site(project.content, project.dir / "output")
+    soup = built.soup("/pengumuman/uji/")
+    assert len(soup.select("#teks-pesan")) <= 1  # the template's, if the page has one; never the body's
+    assert soup.find("p", id="bagian-teks-pesan").get_text() == "Bukan kotak pesan."
+    assert soup.find("a", string="bagian bawah")["href"] == "#bagian-teks-pesan"
+    assert "pelacak.example" not in built.text("/pengumuman/uji/")
+    assert soup.find("img", src="/berkas/gambar.svg")
