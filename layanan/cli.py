@@ -219,7 +219,11 @@ def nginx_config(settings_file: str, overrides: dict[str, Any], site: str) -> in
     if situs is None:
         _print_problems(problems)
         return 1
-    print(nginx.render(situs.domain, site), end="")
+    try:
+        print(nginx.render(situs.domain, site), end="")
+    except nginx.NginxError as exc:
+        print(f"Tidak dibuat: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from layanan.pages import Output
@@ -10,8 +11,22 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
 ALIAS_FILE = "nginx-alias.conf"
 
 
+# A folder or file path pasted into the config: absolute, and nothing nginx would read as syntax.
+SAFE_PATH = re.compile(r"/[A-Za-z0-9._/-]*")
+
+
+class NginxError(ValueError):
+    """A value that cannot go into the config as it is; the message is for the technical officer."""
+
+
 def render(domain: str, site: str, cert: str = "", key: str = "", template: Path = TEMPLATE) -> str:
     """The config for ``domain``; certificates default to certbot's paths."""
+    for name, path in (("--site", site), ("sertifikat", cert), ("kunci", key)):
+        if path and (not SAFE_PATH.fullmatch(path) or "/../" in f"{path}/"):
+            raise NginxError(
+                f"{name} '{path}' tidak bisa ditulis ke konfigurasi nginx; tulis folder lengkap yang diawali /, "
+                "dengan huruf, angka, '.', '_', '-' dan '/' saja, misalnya /srv/situs"
+            )
     cert = cert or f"/etc/letsencrypt/live/{domain}/fullchain.pem"
     key = key or f"/etc/letsencrypt/live/{domain}/privkey.pem"
     text = template.read_text(encoding="utf-8")

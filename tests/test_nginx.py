@@ -12,7 +12,7 @@ import pytest
 from servers import NginxServer, start_nginx
 
 from conftest import LENGKAP, PUBLISH_SETTINGS, build_site
-from layanan.nginx import render
+from layanan.nginx import NginxError, render
 
 DOMAIN = "kec-contoh.example.go.id"
 
@@ -168,6 +168,22 @@ def test_alias_redirects_and_hidden_config(nginx: NginxServer) -> None:
         assert status == 301
         assert headers["location"].endswith("/layanan/layanan-lengkap/")
     assert get(nginx, "/nginx-alias.conf")[0] == 404
+
+
+def test_redirects_never_name_the_host_a_request_claimed(nginx: NginxServer) -> None:
+    from layanan import routes
+
+    for path in ("/layanan/nama-lama/", f"/s/{routes.short_code('pengumuman', 'pengumuman-lama')}"):
+        status, headers, _ = get(nginx, path, Host="jahat.example")
+        assert status == 301
+        assert headers["location"].startswith("/") and "jahat" not in headers["location"], path
+
+
+@pytest.mark.parametrize("site", ["/srv/situs;\n  return 302 https://jahat.example", "srv/situs", "/srv/situs bad",
+                                  "/srv/../etc"])  # fmt: skip
+def test_a_folder_that_would_be_nginx_syntax_is_refused(site: str) -> None:
+    with pytest.raises(NginxError, match="tidak bisa ditulis ke konfigurasi nginx"):
+        render(DOMAIN, site)
 
 
 def test_short_links_redirect_and_calendars_are_calendars(nginx: NginxServer) -> None:
