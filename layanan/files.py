@@ -100,6 +100,33 @@ def photo_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
+SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.I)
+SVG_NUMBER = r"\s*=\s*[\"']\s*([0-9]+(?:\.[0-9]+)?)(?:px)?\s*[\"']"
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """Width and height a page reserves for a picture before it arrives: a photo's pixels, or an SVG's
+    width/height or viewBox (read from its opening tag as text, never parsed as XML)."""
+    size = photo_size(path)
+    if size or path.suffix.lower() != ".svg":
+        return size
+    try:
+        with path.open("rb") as file:
+            tag = SVG_TAG.search(file.read(8192))
+    except OSError:
+        return None
+    if not tag:
+        return None
+    attrs = tag.group().decode("utf-8", errors="replace")
+    width, height = (re.search(rf"\b{name}{SVG_NUMBER}", attrs) for name in ("width", "height"))
+    if width and height:
+        return round(float(width[1])), round(float(height[1]))
+    box = re.search(r"\bviewBox\s*=\s*[\"']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*[\"']", attrs)
+    if box and float(box[1]) > 0 and float(box[2]) > 0:
+        return round(float(box[1])), round(float(box[2]))
+    return None
+
+
 def copy_file(source: Path, target: Path) -> None:
     """Copy one regular file and check the copy is whole (a full disk raises OSError)."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -124,6 +124,7 @@ def build(
             item.berakhir = item.berlaku_hingga is not None and now.date() > item.berlaku_hingga
             item.tersemat = item.penting and not item.berakhir
             item.gambar_ukuran = files.photo_size(berkas_path / item.gambar) if item.gambar else None
+            item.gambar_tampil = files.image_size(berkas_path / item.gambar) if item.gambar else None
             pengumuman.append(item)
         elif isinstance(item, Kelurahan):
             item.ringkasan = parsed.first_paragraph

@@ -503,6 +503,7 @@ class Pengumuman(Item):
 
     berakhir: bool = False  # berlaku_hingga has passed at build time (index)
     gambar_ukuran: tuple[int, int] | None = None  # width and height of a photo gambar, for share previews (index)
+    gambar_tampil: tuple[int, int] | None = None  # width and height of any gambar (SVG too), reserved on the page
     tersemat: bool = False  # penting and not berakhir: pinned on top (index)
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import VALID_SERVICE, Built, Project, snapshot
+from layanan import files
+from tests.editorkit import PNG
 
 CASES = [
     ("symlink to a system file", "berkas/passwd.txt", lambda p: os.symlink("/etc/passwd", p), "tautan simbolik"),
@@ -85,3 +88,24 @@ def test_files_never_read_are_named(project: Project, name: str, suggested: str)
     assert code == 0, output
     assert f"content/{name}:1: (berkas): peringatan: tidak dibaca: hanya berkas berakhiran .md" in output
     assert f"ganti namanya menjadi {suggested}" in output
+
+
+def test_a_picture_s_size_is_read_so_the_page_keeps_its_place_while_it_loads(tmp_path: Path) -> None:
+    cases = {
+        "foto.png": PNG,
+        "kotak.svg": b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"><rect/></svg>',
+        "ukuran.svg": b'<svg width="640px" height="360" viewBox="0 0 32 18" xmlns="http://www.w3.org/2000/svg"/>',
+        "tanpa.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
+        "rusak.png": b"bukan gambar",
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    sizes = {name: files.image_size(tmp_path / name) for name in cases}
+    assert sizes == {"foto.png": (4, 4), "kotak.svg": (320, 180), "ukuran.svg": (640, 360), "tanpa.svg": None,
+                     "rusak.png": None}  # fmt: skip
+    assert files.photo_size(tmp_path / "kotak.svg") is None  # a share preview needs a photo
+
+
+def test_an_announcement_s_picture_has_its_width_and_height(lengkap) -> None:
+    image = lengkap.soup("/pengumuman/pengumuman-lengkap/").select_one("article img")
+    assert (image["width"], image["height"]) == ("320", "180")
