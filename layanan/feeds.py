@@ -174,7 +174,8 @@ def build(site: Site, title: str, description: str, page_url: str, feed_url: str
     fg = FeedGenerator()
     fg.id(feed_url)
     fg.title(title)
-    fg.subtitle(description)
+    # RSS's channel <description> is read as HTML, as its items' are: the text, escaped, like theirs.
+    fg.subtitle(str(escape(description)))
     fg.author({"name": site.situs.nama})
     fg.language("id")
     fg.generator("layanan (feedgen)")
@@ -225,10 +226,11 @@ def write_all(site: Site, output_path: str) -> list[str]:
     name = site.situs.nama
     written: dict[str, bytes] = {}
     items = announcement_items(site, site.pengumuman, output_path)
+    about = f"Pengumuman terbaru dari {name}, {site.situs.kota}"
     main = build(
         site,
         f"Pengumuman {name}",
-        f"Pengumuman terbaru dari {name}, {site.situs.kota}",
+        about,
         f"{base}/pengumuman/",
         f"{base}/{MAIN_RSS}",
         items,
@@ -237,6 +239,7 @@ def write_all(site: Site, output_path: str) -> list[str]:
     main.id(f"{base}/{MAIN_ATOM}")
     main.link(href=f"{base}/{MAIN_ATOM}", rel="self", replace=True)
     main.link(href=f"{base}/pengumuman/", rel="alternate")
+    main.subtitle(about)  # Atom's <subtitle> is text
     written[MAIN_ATOM] = atom_enclosures(main.atom_str(pretty=True), items)
     for village in site.kelurahan:
         feed = build(

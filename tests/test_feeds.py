@@ -159,3 +159,17 @@ def test_attachments_and_images_are_enclosed(lengkap: Built) -> None:
     ]
     others = [e for e in rss.entries if not e.link.endswith("/pengumuman/pengumuman-lengkap/")]
     assert all(not e.enclosures for e in others)
+
+
+def test_a_channel_description_is_escaped_like_its_items(tmp_path: Path) -> None:
+    """A kelurahan's name with markup reached the channel's <description> escaped once, its items' twice."""
+    content = tmp_path / "content"
+    shutil.copytree(LENGKAP, content)
+    village = content / "kelurahan" / "desa-a.md"
+    village.write_text(village.read_text().replace("nama: Kelurahan Desa A", 'nama: "Desa <b>A</b> & B"'))
+    built = build_site(content, tmp_path / "output")
+    channel = BeautifulSoup(built.path("/feeds/kelurahan/desa-a.xml").read_bytes(), "xml").find("channel")
+    description = channel.find("description", recursive=False).get_text()
+    assert description == "Pengumuman untuk Desa &lt;b&gt;A&lt;/b&gt; &amp; B dan seluruh Kecamatan Contoh"
+    # A reader takes it as HTML, which shows the name as typed, not in bold.
+    assert feedparser.parse(built.path("/feeds/kelurahan/desa-a.xml").read_bytes()).feed.subtitle == description
