@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -23,19 +24,90 @@ def message(built: Built, url: str) -> str:
     return built.soup(url).select_one("textarea.teks-pesan").get_text()
 
 
-def test_the_message_of_an_announcement(lengkap: Built) -> None:
+def test_the_message_of_an_announcement_stands_on_its_own(lengkap: Built) -> None:
+    """What, for whom, when and where, what to bring (the one linked service's own documents, never its
+    title as a document), the cost, the attachment by name with its address, and the official link."""
     assert message(lengkap, ANNOUNCEMENT) == (
         "*Pengumuman Lengkap*\n"
+        "Untuk: warga Kelurahan Desa A\n"
         "Waktu: Senin, 30 November 2026, 08.00 WITA sampai 12.00\n"
         "Tempat: Kantor Kelurahan Desa A\n"
         "\n"
         "Ringkasan pengumuman lengkap.\n"
         "\n"
-        "Persyaratan yang perlu dibawa:\n"
+        "Yang perlu dibawa (Layanan Lengkap):\n"
+        "- KTP-el asli\n"
+        "- Kartu Keluarga (2 lembar)\n"
+        "- Surat kuasa (bila ada)\n"
+        "\n"
+        "Biaya: Gratis\n"
+        "\n"
+        "Lampiran:\n"
+        f"- Lampiran Uji: {BASE}/berkas/lampiran.txt\n"
+        "\n"
+        "Layanan terkait:\n"
         f"- Layanan Lengkap: {BASE}/s/{SERVICE_KODE}\n"
         "\n"
         f"Info resmi Kecamatan Contoh: {BASE}/s/{KODE}"
     )
+
+
+def test_the_body_s_list_travels_with_the_message(sample: Built) -> None:
+    """The mobile recording's body says bring your KK, it is free, and when: all of it reaches the group."""
+    text = message(sample, "/pengumuman/perekaman-ktp-el-keliling/")
+    assert "Untuk: warga Kelurahan Loa Bakung dan Kelurahan Loa Buah\n" in text
+    assert "- Bawa: Kartu Keluarga. Tidak perlu surat pengantar RT/RW.\n" in text
+    assert "- Gratis, tanpa biaya apa pun.\n" in text and "- Tempat dan jadwal: " in text
+    assert "Persyaratan yang perlu dibawa" not in text
+
+
+@pytest.mark.parametrize("url", ["/pengumuman/pindah-dalam-kota/", "/pengumuman/adminduk-gratis/"])
+def test_linked_services_are_services_not_documents_to_bring(sample: Built, url: str) -> None:
+    """'Pindah in the city needs no surat pindah' listed SKPWNI under things to bring."""
+    text = message(sample, url)
+    assert "dibawa" not in text and "\nLayanan terkait:\n" in text
+
+
+def edited(tmp_path: Path, change, services: int = 0) -> Built:
+    """The fixture with its full announcement changed by ``change``, and ``services`` more services."""
+    content = tmp_path / "content"
+    shutil.copytree(LENGKAP, content)
+    second = (content / "layanan" / "kedua.md").read_text(encoding="utf-8")
+    for n in range(services):
+        text = second.replace("judul: Layanan Kedua", f"judul: Layanan Tambahan Nomor {n}")
+        (content / "layanan" / f"tambahan-{n}.md").write_text(text, encoding="utf-8")
+    path = content / "pengumuman" / "2026-11-01-semua.md"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return build_site(content, tmp_path / "output")
+
+
+def test_a_link_in_staff_text_arrives_unaltered(tmp_path: Path) -> None:
+    form = "https://docs.google.com/forms/d/e/1FAIpQLSf_Ab_cD~x/viewform?usp=sf_link"
+    built = edited(tmp_path, lambda t: t.replace("ringkasan: Ringkasan pengumuman lengkap.",
+                                                 f"ringkasan: Isi _formulir_ di {form} sebelum *Senin*."))  # fmt: skip
+    text = message(built, ANNOUNCEMENT)
+    assert f"Isi formulir di {form} sebelum Senin." in text
+
+
+def test_eight_linked_services_and_a_long_summary_stay_within_the_limit(tmp_path: Path) -> None:
+    services = "  - layanan-lengkap\n  - kedua\n" + "".join(f"  - tambahan-{n}\n" for n in range(6))
+    summary = "Warga diminta datang membawa berkas lengkap. " * 70  # about 3,000 characters
+    built = edited(tmp_path, lambda t: t.replace("layanan:\n  - layanan-lengkap\n", "layanan:\n" + services)
+                   .replace("ringkasan: Ringkasan pengumuman lengkap.", f"ringkasan: {summary.strip()}"),
+                   services=6)  # fmt: skip
+    text = message(built, ANNOUNCEMENT)
+    assert len(text) <= pesan.LIMIT
+    assert text.endswith(f"Info resmi Kecamatan Contoh: {BASE}/s/{KODE}")  # the link always survives
+    assert "Warga diminta datang" in text and "…" in text  # the summary, cut at a word
+
+
+def test_any_number_of_items_is_capped_with_a_count(tmp_path: Path) -> None:
+    many = "".join(f"  - judul: Lampiran nomor {n}\n    berkas: lampiran.txt\n" for n in range(40))
+    built = edited(tmp_path, lambda t: t.replace("lampiran:\n  - judul: Lampiran Uji\n    berkas: lampiran.txt\n",
+                                                 "lampiran:\n" + many))  # fmt: skip
+    text = message(built, ANNOUNCEMENT)
+    assert len(text) <= pesan.LIMIT
+    assert re.search(r"\n- dan \d+ lainnya\n", text)
 
 
 def test_the_share_link_opens_whatsapp_with_that_text(lengkap: Built, page, serve) -> None:
@@ -152,3 +224,29 @@ def test_a_photo_is_the_share_preview_of_its_announcement(project) -> None:
     # An SVG (which previews cannot show) and no picture at all keep the site's image.
     for url in ("/pengumuman/kecamatan/",):
         assert built.soup(url).find("meta", property="og:image")["content"] == f"{BASE}/theme/bagikan.png"
+
+
+def test_the_digest_lists_an_event_once_and_stays_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(LENGKAP, content)
+    (content / "pengumuman" / "2026-12-01-posyandu.md").write_text(
+        "---\njudul: Posyandu Balita\ntanggal: 2026-12-01 07:00\nkategori: Layanan\n"
+        "acara:\n  mulai: 2026-12-04 08:00\n---\nBawa buku KIA.\n",
+        encoding="utf-8",
+    )
+    for n in range(30):
+        (content / "pengumuman" / f"2026-11-30-banyak-{n}.md").write_text(
+            f"---\njudul: Pengumuman pekan ini yang cukup panjang judulnya nomor {n}\ntanggal: 2026-11-30 07:00\n"
+            "kategori: Layanan\n---\nIsi.\n",
+            encoding="utf-8",
+        )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", at("2026-12-02"))
+    built = build_site(content, tmp_path / "output")
+    text = message(built, "/ringkasan/")
+    assert text.count("Posyandu Balita") == 1  # published this week and coming: listed once, as an event
+    assert len(text) <= pesan.LIMIT and re.search(r"\n- dan \d+ lainnya\n", text)
+    assert text.endswith(f"Info resmi: {BASE}/ringkasan/")
+    assert "Posyandu Balita" in [a.get_text() for a in built.soup("/ringkasan/").select("#acara ~ ul a")]
+    assert "Posyandu Balita" not in [a.get_text() for a in built.soup("/ringkasan/").select("#baru ~ ul a")]
