@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,10 @@ def status(state: Path) -> Status:
     if (queue / REQUEST).is_file():
         name = "menunggu"
     elif (queue / RUNNING).is_file():
-        name = "berjalan" if _alive((request or {}).get("pid")) else "terputus"
+        pid = (request or {}).get("pid")
+        # Just claimed (its pid written a moment later) is running too; a claim that never got its pid is not.
+        just_claimed = pid is None and _age(queue / RUNNING) < CLAIM_SECONDS
+        name = "berjalan" if just_claimed or _alive(pid) else "terputus"
     elif result and result.get("dibatalkan"):
         name = "dibatalkan"
     elif result:
@@ -72,6 +76,16 @@ def status(state: Path) -> Status:
     else:
         name = "kosong"
     return Status(name, request, result, log, last)
+
+
+CLAIM_SECONDS = 60
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return float("inf")
 
 
 def _alive(pid: object) -> bool:
