@@ -186,9 +186,25 @@ def open_entry(tab, base: str, collection: str, slug: str, label: str) -> None:
 
 
 def press_save(tab) -> None:
-    """Press Simpan > Simpan sekarang."""
-    tab.get_by_role("button", name="Simpan", exact=True).click()
-    tab.get_by_role("menuitem", name="Simpan sekarang").click()
+    """Press Simpan > Simpan sekarang, until Decap sends the save (a click on its menu while it opens is lost)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    def sent(request) -> bool:
+        return (
+            request.method == "POST"
+            and request.url.endswith("/admin/api/v1")
+            and "persist" in (request.post_data or "")
+        )
+
+    for _ in range(3):
+        tab.get_by_role("button", name="Simpan", exact=True).click()
+        try:
+            with tab.expect_request(sent, timeout=10_000):
+                tab.get_by_role("menuitem", name="Simpan sekarang").click()
+            return
+        except Timeout:
+            tab.keyboard.press("Escape")
+    raise AssertionError("Decap never sent the save")
 
 
 def save(tab) -> str:
