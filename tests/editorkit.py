@@ -204,7 +204,8 @@ def press_save(tab) -> None:
             return
         except Timeout:
             tab.keyboard.press("Escape")
-    raise AssertionError("Decap never sent the save")
+    errors = tab.locator("[class*='ControlErrorsList'] li, [class*='ErrorMessage']").all_inner_texts()
+    raise AssertionError(f"Decap never sent the save; the form says: {errors}")
 
 
 def save(tab) -> str:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.editorkit import PASSWORD, PDF, PNG, Editor, git, login, open_entry, press_save, save, toast
@@ -103,13 +104,19 @@ def test_a_new_announcement_with_a_date_a_kelurahan_by_name_and_a_pdf(clerk, edi
     clerk.get_by_role("option", name="Layanan", exact=True).click()
     clerk.locator("[id^=kelurahan-field]").fill("Loa Bak")
     clerk.get_by_role("option", name="Kelurahan Loa Bakung").click()
+    titles = clerk.locator("[id^=judul-field]")  # the announcement's own title, then each attachment's
     clerk.get_by_role("button", name="Tambah lampiran").click()
-    clerk.locator("[id^=judul-field]").last.fill("Jadwal perekaman")
+    expect(titles).to_have_count(2)  # the new item is drawn before .last can name it
+    titles.last.fill("Jadwal perekaman")
     clerk.get_by_role("button", name="Pilih berkas").click()
     (tmp_path / "jadwal-perekaman.pdf").write_bytes(PDF)
     clerk.locator("input[type=file]").set_input_files(tmp_path / "jadwal-perekaman.pdf")
     clerk.get_by_text("jadwal-perekaman.pdf").wait_for()
-    clerk.get_by_role("button", name="Pakai yang dipilih").click()
+    use = clerk.get_by_role("button", name="Pakai yang dipilih")
+    expect(use).to_be_enabled(timeout=30_000)  # the upload is chosen once it has landed, as the guide says
+    use.click()
+    expect(use).to_be_hidden()
+    expect(clerk.get_by_text("jadwal-perekaman.pdf").first).to_be_visible()  # the chosen file, in the form
     clerk.locator("[data-slate-editor]").fill("Bawa Kartu Keluarga asli.")
     clerk.screenshot(path=shots / "pengumuman-baru.png")
     assert "Tersimpan" in save(clerk)
@@ -168,9 +175,12 @@ def saved(tab, editor: Editor, count: int) -> None:
 def test_two_clerks_on_one_service_in_two_browsers_both_changes_land(browser_id, editor: Editor):
     sari, budi = two_clerks(browser_id, editor, "akta-kelahiran")
     start = len(editor.log())
+    documents = sari.locator("[id^=dokumen-field]")
+    before = documents.count()
     sari.get_by_role("button", name="Tambah persyaratan").click()
     sari.get_by_role("menuitem", name="Dokumen", exact=True).click()
-    sari.locator("[id^=dokumen-field]").last.fill("Surat pengantar RT")
+    expect(documents).to_have_count(before + 1)
+    documents.last.fill("Surat pengantar RT")
     press_save(sari)
     saved(sari, editor, start + 1)
     budi.get_by_label("Ringkasan", exact=True).fill("Untuk mencatatkan kelahiran anak.")
@@ -269,9 +279,12 @@ def test_a_clerk_on_a_phone_changes_a_requirement_previews_and_posts_a_photo(bro
     # 1. A requirement, changed with touch.
     open_entry(phone, editor.base, "layanan", "sktm", "Judul layanan")
     on_screen(phone)
+    documents = phone.locator("[id^=dokumen-field]")
+    before = documents.count()
     tap(phone, phone.get_by_role("button", name="Tambah persyaratan"))
     tap(phone, phone.get_by_role("menuitem", name="Dokumen", exact=True))
-    added = phone.locator("[id^=dokumen-field]").last
+    expect(documents).to_have_count(before + 1)
+    added = documents.last
     added.fill("Surat pengantar RT")
     phone.screenshot(path=shots / "ponsel.png")
     tap(phone, phone.get_by_role("button", name="Simpan", exact=True))
