@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from layanan.dates import tanggal
-from layanan.schema import Field
+from layanan.editor.refusal import label
 
 EARLIEST_YEAR = 2000
 YEARS_AHEAD = 5
@@ -35,16 +35,7 @@ def _dates(value: Any, key: str) -> Iterator[tuple[str, str]]:
             yield from _dates(item, f"{key}.{number}")
 
 
-def label(fields: dict[str, Field], key: str) -> str:
-    """What the form calls a dotted key: the top-level field's label, then the rest as written."""
-    top, _, rest = key.partition(".")
-    name = fields[top].label if top in fields and fields[top].label else top
-    return f"{name} ({rest})" if rest else name
-
-
-def problems(
-    fields: dict[str, Field], data: dict[str, Any], before: dict[str, Any] | None, today: dt.date
-) -> list[str]:
+def problems(path: str, data: dict[str, Any], before: dict[str, Any] | None, today: dt.date) -> list[str]:
     """One sentence per implausible date in ``data`` that ``before`` did not hold already."""
     known = {text for _, text in _dates(before or {}, "")}
     found = []
@@ -65,7 +56,7 @@ def problems(
         else:
             continue
         found.append(
-            f"{label(fields, key)}: {tanggal(day)} ({text}) tidak masuk akal ({why}); periksa tahunnya. "
+            f"{label(path, key)}: {tanggal(day)} ({text}) tidak masuk akal ({why}); periksa tahunnya. "
             "Tulis tahun-bulan-tanggal, misalnya 2026-12-31."
         )
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable
@@ -291,11 +292,12 @@ def _persist_entry(ws: Workspace, user: User, params: dict[str, Any]) -> Any:
         implausible = []
         today = clock.build_time(pages.zone(ws)).date()
         for path, target, raw in planned:
-            text = _merged(ws, path, target, raw)
             current = _read(ws, path)
-            if current is not None and PurePosixPath(target).parent.name == "layanan":
-                text = changes.stamp(target, current.decode("utf-8", errors="replace"), text, today.isoformat())
-            implausible += _implausible_dates(ws, path, target, text)
+            current_text = current.decode("utf-8", errors="replace") if current is not None else None
+            text = _merged(ws, path, target, raw, current, current_text)
+            if current_text is not None and PurePosixPath(target).parent.name == "layanan":
+                text = changes.stamp(target, current_text, text, today.isoformat())
+            implausible += _implausible_dates(path, target, text, current_text, today)
             made.writes[target] = text.encode("utf-8")
             if target != path:
                 made.deletes.append(path)
@@ -308,22 +310,18 @@ def _persist_entry(ws: Workspace, user: User, params: dict[str, Any]) -> Any:
     return {"message": "tersimpan"}
 
 
-def _implausible_dates(ws: Workspace, path: str, target: str, text: str) -> list[str]:
+def _implausible_dates(path: str, target: str, text: str, current: str | None, today: dt.date) -> list[str]:
     fields = entries.fields_of(target)
     data, _ = entries.parts(target, text) if fields else (None, "")
     if fields is None or not isinstance(data, dict):
         return []
-    previous = _read(ws, path)
-    before, _ = entries.parts(path, previous.decode("utf-8", errors="replace")) if previous else (None, "")
-    today = clock.build_time(pages.zone(ws)).date()
-    return plausible.problems(fields, data, before, today)
+    before, _ = entries.parts(path, current) if current else (None, "")
+    return plausible.problems(target, data, before, today)
 
 
-def _merged(ws: Workspace, path: str, target: str, raw: str) -> str:
+def _merged(ws: Workspace, path: str, target: str, raw: str, current: bytes | None, current_text: str | None) -> str:
     """What to write for a form saved from the version it was opened at, merged with saves made since."""
-    current = _read(ws, path)
-    current_text = current.decode("utf-8", errors="replace") if current is not None else None
-    previous = _read(ws, target)
+    previous = current if target == path else _read(ws, target)
     mine = entries.from_editor(target, raw, previous.decode("utf-8", errors="replace") if previous else None)
     opened = entries.version(path, raw)
     if opened is None or current is None or entries.blob_id(current) == opened:
@@ -338,10 +336,7 @@ def _merged(ws: Workspace, path: str, target: str, raw: str) -> str:
 
 
 def _overlap_message(ws: Workspace, path: str, text: str | None, opened: str, keys: list[str]) -> str:
-    fields = entries.fields_of(path) or {}
-    labels = [
-        "Isi" if key == entries.BODY_KEY else (fields[key].label or key) if key in fields else key for key in keys
-    ]
+    labels = [refusal.label(path, key) for key in keys]
     tz = pages.zone(ws)
     who = [f"{e.nama} ({pages.when(e.when, tz)})" for e in repo.since_version(ws.root, path, opened)]
     by = f" oleh {', '.join(dict.fromkeys(who))}" if who else ""
