@@ -14,7 +14,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from layanan import dates, routes, skm
-from layanan.filters import angka, berkas_url
+from layanan.filters import angka, berkas_url, daftar
 from layanan.index import Site
 from layanan.model import Konsultasi, Pengumuman, first_slug
 
@@ -150,9 +150,10 @@ def survey_items(site: Site) -> list[Item]:
     items = []
     for periode in site.survei:
         hasil = periode.hasil
+        lowest = daftar(skm.ELEMENTS[key] for key in hasil.lowest)
         summary = (
             f"Indeks kepuasan masyarakat {angka(hasil.nilai)} (mutu {hasil.mutu.mutu}, {hasil.mutu.kinerja.lower()}) "
-            f"dari {hasil.responden} responden. {skm.ELEMENTS[hasil.lowest]} dinilai paling rendah."
+            f"dari {hasil.responden} responden. {lowest} dinilai paling rendah."
         )
         items.append(
             Item(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
@@ -25,6 +26,11 @@ def rupiah(value: Any) -> str:
 def angka(value: Any) -> str:
     """A figure with two decimals in Indonesian, rounded half up as the survey's figures are: 3.625 -> "3,63"."""
     return format_decimal(skm.two_places(Decimal(str(value))), format="#,##0.00", locale=dates.LOCALE)
+
+
+def daftar(items: Any) -> str:
+    """Names joined as Indonesian writes them (PUEBI): "a dan b", "a, b, dan c"."""
+    return format_list([str(item) for item in items], locale=dates.LOCALE)
 
 
 def isi(value: Any) -> Markup:
@@ -134,6 +140,7 @@ FILTERS = {
     "tanggal_jam": dates.tanggal_jam,
     "rupiah": rupiah,
     "angka": angka,
+    "daftar": daftar,
     "isi": isi,
     "berkas_url": berkas_url,
     "wa_link": wa_link,

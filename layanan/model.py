@@ -334,6 +334,16 @@ class KolomSurvei:
 PROFILE = ("umur", "jenis_kelamin", "pendidikan", "pekerjaan")
 
 
+def _score(c: schema.Checker, key: str, value: Any) -> Any:
+    result = schema.whole_number(c, key, value)
+    if result is not schema.INVALID and not skm.LOWEST <= result <= skm.HIGHEST:
+        return c.error(key, f"harus {skm.LOWEST} sampai {skm.HIGHEST}, bukan {result}")
+    return result
+
+
+schema.shaped(_score, "integer")
+
+
 @dataclass(frozen=True, kw_only=True)
 class TindakLanjut:
     rencana: str = spec(schema.text, required=True, label="Rencana")
@@ -353,6 +363,16 @@ class Survei:
     kolom: KolomSurvei | None = spec(record(KolomSurvei), label="Kolom lain")
     abaikan: tuple[str, ...] = spec(
         TEXTS, default=(), label="Kolom yang tidak dipakai", hint="Misalnya: Timestamp, saran (tidak diterbitkan)"
+    )
+    jawaban: dict[str, int] | None = spec(
+        schema.named(_score),
+        label="Nilai jawaban berupa kata",
+        hint='Kata kuesioner sendiri dan nilainya 1-4, misalnya "Sangat puas": 4',
+    )
+    nama_lain: dict[str, str] | None = spec(
+        schema.named(schema.slug),
+        label="Nama lain layanan atau kelurahan",
+        hint='Nama seperti tertulis di jawaban dan alamat (slug)-nya, misalnya "KTP-el hilang": ktp-el-hilang-rusak',
     )
     ambang_sel: int = spec(
         schema.whole_number, default=5, label="Ambang sel profil", hint="Jumlah di bawah ini tidak ditampilkan"

@@ -194,9 +194,9 @@ def _score(index: skm.Index) -> dict[str, Any]:
     }
 
 
-def _four(value: Decimal | None) -> float | None:
-    """An average as a JSON number, 4 decimals (the pages show 2)."""
-    return None if value is None else float(round(value, 4))
+def _four(value: Decimal) -> float:
+    """An average as a JSON number, 4 decimals rounded half up like the pages' 2 (3.15625 -> 3.1563)."""
+    return float(skm.rounded(value, 4))
 
 
 def _groups(groups: dict[str, skm.Index | int]) -> list[dict[str, Any]]:
@@ -228,7 +228,7 @@ def survey_document(site: Site) -> dict[str, Any]:
                 "unsur": [
                     {"kunci": key, "nama": name, "nrr": _four(hasil.nrr[key])} for key, name in skm.ELEMENTS.items()
                 ],
-                "terendah": hasil.lowest,
+                "terendah": list(hasil.lowest),
                 "layanan": _groups(periode.layanan),
                 "kelurahan": _groups(periode.kelurahan),
                 "profil": {

@@ -404,6 +404,20 @@ def mapping(fields: dict[str, Field]) -> Validator:
     return shaped(check, "mapping", fields=fields)
 
 
+def named(value: Validator) -> Validator:
+    """A mapping whose keys are names staff choose (a survey's own answer words, its other names)."""
+
+    def check(c: Checker, key: str, given: Any) -> Any:
+        if given is None:
+            return {}
+        if not isinstance(given, dict):
+            return c.error(key, "harus berupa pasangan nama: nilai, tiap pasangan di baris sendiri")
+        results = {str(name): value(c, f"{key}.{name}", v) for name, v in given.items()}
+        return INVALID if any(v is INVALID for v in results.values()) else results
+
+    return shaped(check, "named", value=value)
+
+
 def spec(validator: Validator, *, required: bool = False, default: Any = None, label: str = "", hint: str = "") -> Any:
     """Declare a field of a record (a dataclass): its check, and what staff see in the editor.
 

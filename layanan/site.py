@@ -63,16 +63,9 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
 
 
 def _names(live: list[Parsed]) -> tuple[dict[str, str], dict[str, str]]:
-    """How survey answers may name a service or a kelurahan (lower case): its title or slug, a kelurahan also
-    without "Kelurahan"."""
-    services: dict[str, str] = {}
-    villages: dict[str, str] = {}
-    for item in live:
-        if item.kind == "layanan":
-            services |= {item.slug: item.slug, str(item.values["judul"]).lower(): item.slug}
-        elif item.kind == "kelurahan":
-            name = str(item.values["nama"]).lower()
-            villages |= {item.slug: item.slug, name: item.slug, name.removeprefix("kelurahan ").strip(): item.slug}
+    """Each published service's and kelurahan's slug -> its title or name, as survey answers may name it."""
+    services = {item.slug: str(item.values["judul"]) for item in live if item.kind == "layanan"}
+    villages = {item.slug: str(item.values["nama"]) for item in live if item.kind == "kelurahan"}
     return services, villages
 
 

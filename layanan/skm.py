@@ -7,6 +7,7 @@ value exactly on an interval's limit lands where the table says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +20,18 @@ DATA: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parent / "skm.ya
 ELEMENTS: dict[str, str] = DATA["unsur"]  # key -> the element's name in the regulation
 LOWEST, HIGHEST = DATA["skala"]
 SOURCE: str = DATA["sumber"]
+ANSWERS: dict[str, list[str]] = DATA["jawaban"]  # key -> the questionnaire's words for 1, 2, 3, 4
+OPTION_LETTER = re.compile(r"^[a-d][.)]\s+")  # "a. Tidak sesuai", as a printed questionnaire lists them
+
+
+def folded(label: str) -> str:
+    """An answer as compared: lower case, single spaces, without a questionnaire's option letter."""
+    return OPTION_LETTER.sub("", " ".join(label.split()).lower()).rstrip(".")
+
+
+def words(key: str) -> dict[str, int]:
+    """The element's answer words (folded) -> score."""
+    return {folded(label): score for score, label in enumerate(ANSWERS[key], start=LOWEST)}
 
 
 @dataclass(frozen=True)
@@ -36,20 +49,32 @@ class Index:
     """What a set of answers scores: each element's average, the index, its converted value and grade."""
 
     responden: int
-    nrr: dict[str, Decimal | None]  # element -> average score (None: nobody answered it)
+    nrr: dict[str, Decimal]  # element -> average score
     ikm: Decimal  # the weighted index, on the 1-4 scale
     nilai: Decimal  # converted to 25-100, 2 decimals
     mutu: Grade
 
     @property
-    def lowest(self) -> str:
-        """The element that scored lowest (the first in the regulation's order on a tie)."""
-        answered = {key: value for key, value in self.nrr.items() if value is not None}
-        return min(answered, key=lambda key: answered[key])
+    def lowest(self) -> tuple[str, ...]:
+        """The elements that scored lowest as the page shows them (2 decimals): every one of a tie."""
+        shown = {key: two_places(value) for key, value in self.nrr.items()}
+        bottom = min(shown.values())
+        return tuple(key for key, value in shown.items() if value == bottom)
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Half up, as the regulation's worked examples and the pages round (not Python's half to even)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def two_places(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return rounded(value, 2)
+
+
+def ranges() -> list[tuple[Grade, Decimal]]:
+    """Each grade with the highest converted value it covers, highest grade first (as the page lists them)."""
+    tops = [Decimal(HIGHEST * DATA["konversi"]), *(g.dari - Decimal("0.01") for g in GRADES[:-1])]
+    return list(zip(GRADES, tops, strict=True))
 
 
 def grade(nilai: Decimal) -> Grade:
@@ -57,19 +82,18 @@ def grade(nilai: Decimal) -> Grade:
 
 
 def index(rows: Sequence[Mapping[str, object]]) -> Index | None:
-    """The index of ``rows`` (element -> score, None when left empty); None when no row answers anything.
+    """The index of ``rows`` (element -> score, None when left empty); None unless every element has an answer.
 
-    NRR = the element's total / the answers it got; every element weighs 1 / the number of
-    elements; IKM = the sum of the weighted NRR; the converted value is IKM × 25.
+    NRR = the element's total / the answers it got (an empty cell is no answer, not 0); every element
+    weighs 1 / the number of elements; IKM = the sum of the weighted NRR; the converted value is IKM × 25.
     """
-    nrr: dict[str, Decimal | None] = {}
+    nrr: dict[str, Decimal] = {}
     for key in ELEMENTS:
         scores = [score for row in rows if isinstance(score := row.get(key), int)]
-        nrr[key] = Decimal(sum(scores)) / len(scores) if scores else None
-    answered = [value for value in nrr.values() if value is not None]
-    if not answered:
-        return None
-    weight = Decimal(1) / len(answered)  # 1/9 when every element has answers
-    ikm = sum((value * weight for value in answered), Decimal(0))
+        if not scores:
+            return None  # an index without one of its elements is not the regulation's index
+        nrr[key] = Decimal(sum(scores)) / len(scores)
+    weight = Decimal(1) / len(ELEMENTS)
+    ikm = sum((value * weight for value in nrr.values()), Decimal(0))
     nilai = two_places(ikm * DATA["konversi"])
     return Index(len(rows), nrr, ikm, nilai, grade(nilai))

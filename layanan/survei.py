@@ -14,6 +14,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,16 @@ from layanan.schema import Checker, check_fields
 
 FOLDER = routes.SURVEYS
 SCORE = re.compile(r"(\d+)(?:[.,]0+)?")
+NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+@dataclass
+class Row:
+    """One respondent: the spreadsheet row, each element's score, and the service, kelurahan and profile given."""
+
+    number: int
+    scores: dict[str, int] = field(default_factory=dict)
+    about: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,20 +68,25 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _score(cell: str) -> int | str | None:
-    """A score, None for an empty cell, or the text when it is no score."""
+def _score(cell: str, scale: dict[str, int]) -> int | str | None:
+    """A score, None for an empty cell, or the text when it is neither a score nor a word of ``scale``."""
     value = cell.strip()
     if not value:
         return None
     match = SCORE.fullmatch(value)
     if match and skm.LOWEST <= int(match.group(1)) <= skm.HIGHEST:
         return int(match.group(1))
-    return value
+    return scale.get(skm.folded(value), value)
 
 
-def _rows(
-    csv_path: Path, survei: Survei, lines: dict[str, int], yaml_shown: str, problems: list[Problem]
-) -> list[dict[str, str | int | None]]:
+def _rows_named(numbers: list[int]) -> str:
+    """Spreadsheet rows, as staff look them up: "baris 3, 7 dan 12 lainnya"."""
+    shown = ", ".join(str(n) for n in numbers[:5])
+    return f"baris {shown}" + (f" dan {len(numbers) - 5} lainnya" if len(numbers) > 5 else "")
+
+
+def _rows(csv_path: Path, survei: Survei, lines: dict[str, int], yaml_shown: str, problems: list[Problem]) -> list[Row]:
+    """The respondents' rows; a row's number is the spreadsheet's (the header is row 1), whatever its line breaks."""
     shown = display_path(csv_path)
     columns: dict[str, str] = {getattr(survei.unsur, key): f"unsur.{key}" for key in skm.ELEMENTS}
     if survei.kolom:
@@ -79,6 +95,8 @@ def _rows(
             for key in ("layanan", "kelurahan", *PROFILE)
             if getattr(survei.kolom, key)
         }
+    own = {skm.folded(word): score for word, score in (survei.jawaban or {}).items()}
+    scales = {key: skm.words(key) | own for key in skm.ELEMENTS}
     text = _decode(csv_path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_choose_delimiter(text, set(columns)))
     header = [cell.strip() for cell in next(reader, [])]
@@ -96,74 +114,170 @@ def _rows(
                     f"'kolom' {yaml_shown}, atau di 'abaikan' bila tidak dipakai",
                 )
             )
-    rows = []
-    for cells in reader:
-        line = reader.line_num
+    rows: list[Row] = []
+    unread: dict[tuple[str, str], list[int]] = {}  # (element, the cell's text) -> rows, one message each
+    empty: list[int] = []
+    for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue  # a blank line, as spreadsheets leave at the end
         if len(cells) != len(header):
             problems.append(
-                Problem(shown, line, "(baris)", f"baris ini punya {len(cells)} kolom, judulnya {len(header)}")
+                Problem(shown, number, "(baris)", f"baris ini punya {len(cells)} kolom, judulnya {len(header)}")
             )
             continue
-        row: dict[str, str | int | None] = {}
+        row, answered = Row(number), False
         for name, cell in zip(header, cells, strict=True):
             target = columns.get(name)
             if target is None:
                 continue
+            key = target.partition(".")[2]
             if target.startswith("unsur."):
-                score = _score(cell)
+                score = _score(cell, scales[key])
+                answered = answered or score is not None
                 if isinstance(score, str):
-                    problems.append(
-                        Problem(
-                            shown,
-                            line,
-                            target,
-                            f"nilai '{score}' bukan {skm.LOWEST}-{skm.HIGHEST}; "
-                            "tulis angka bulat 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab",
-                        )
-                    )
-                row[target.removeprefix("unsur.")] = score
-            else:
-                row[target.removeprefix("kolom.")] = cell.strip() or None
-        rows.append(row)
+                    unread.setdefault((key, score), []).append(number)
+                elif score is not None:
+                    row.scores[key] = score
+            elif cell.strip():
+                row.about[key] = cell.strip()
+        if answered:
+            rows.append(row)
+        else:
+            empty.append(number)
+    for (key, value), numbers in unread.items():
+        scale = f"{skm.LOWEST}-{skm.HIGHEST}"
+        if NUMBER.fullmatch(value):
+            message = (
+                f"nilai '{value}' bukan {scale} ({_rows_named(numbers)}); "
+                f"tulis angka bulat {scale}, atau kosongkan bila tidak dijawab"
+            )
+        else:
+            choices = ", ".join(f"{word} ({score})" for score, word in enumerate(skm.ANSWERS[key], start=skm.LOWEST))
+            message = (
+                f"jawaban '{value}' tidak dikenal ({_rows_named(numbers)}); tulis angka {scale} atau kata kuesioner: "
+                f"{choices}; kata lain diberi nilai di {yaml_shown} bagian 'jawaban:'"
+            )
+        problems.append(Problem(shown, numbers[0], f"unsur.{key}", message))
+    if empty:
+        problems.append(
+            Problem(
+                shown,
+                empty[0],
+                "(baris)",
+                f"{_rows_named(empty)} tidak berisi satu nilai pun; tidak dihitung sebagai responden",
+                warning=True,
+            )
+        )
     return rows
 
 
-def _lookup(names: dict[str, str], value: str | int | None) -> str | None:
-    return names.get(str(value).strip().lower()) if value is not None else None
+def _fold(name: str) -> str:
+    return " ".join(name.split()).lower()
 
 
-def _groups(
-    rows: list[dict[str, str | int | None]], key: str, names: dict[str, str], minimum: int
-) -> dict[str, skm.Index | int]:
-    grouped: dict[str, list[dict[str, str | int | None]]] = {}
+def _closest(value: str, names: dict[str, str]) -> str | None:
+    """The known name ``value`` most likely means: close in spelling, or holding all its words."""
+
+    def likeness(name: str) -> float:
+        words = set(value.split())
+        return max(SequenceMatcher(None, value, name).ratio(), len(words & set(name.split())) / len(words))
+
+    best = max(names, key=likeness, default=None)
+    return best if best is not None and likeness(best) >= 0.6 else None
+
+
+def _resolve(
+    rows: list[Row], key: str, titles: dict[str, str], survei: Survei, shown: str, yaml_shown: str
+) -> list[Problem]:
+    """Replace each row's written service or kelurahan by its slug; every distinct unknown name is one error."""
+    what = "layanan" if key == "layanan" else "kelurahan"
+    known = {_fold(slug): slug for slug in titles}
+    for slug, title in titles.items():
+        known[_fold(title)] = slug
+        known.setdefault(_fold(title).removeprefix("kelurahan ").strip(), slug)
+    known |= {_fold(name): slug for name, slug in (survei.nama_lain or {}).items() if slug in titles}
+    unknown: dict[str, list[int]] = {}
     for row in rows:
-        slug = _lookup(names, row.get(key))
-        if slug:
+        written = row.about.get(key)
+        if written is None:
+            continue
+        if found := known.get(_fold(written)):
+            row.about[key] = found
+        else:
+            unknown.setdefault(written, []).append(row.number)
+            del row.about[key]
+    problems = []
+    for written, numbers in unknown.items():
+        guess = _closest(_fold(written), known)
+        hint = f"maksud Anda '{titles[known[guess]]}'? " if guess else ""
+        slug = known[guess] if guess else f"alamat-{what}-nya"
+        problems.append(
+            Problem(
+                shown,
+                numbers[0],
+                f"kolom.{key}",
+                f"{what} '{written}' tidak dikenal ({_rows_named(numbers)}); {hint}tulis judul {what} atau "
+                f"alamatnya (slug), atau petakan di {yaml_shown} bagian 'nama_lain:', misalnya "
+                f'"{written}": {slug}',
+            )
+        )
+    return problems
+
+
+def _groups(rows: list[Row], key: str, minimum: int) -> dict[str, skm.Index | int]:
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        if slug := row.about.get(key):
             grouped.setdefault(slug, []).append(row)
     result: dict[str, skm.Index | int] = {}
     for slug, members in grouped.items():
-        found = skm.index(members) if len(members) >= minimum else None
+        found = skm.index([member.scores for member in members]) if len(members) >= minimum else None
         result[slug] = found if found else len(members)
     return result
 
 
-def _profile(rows: list[dict[str, str | int | None]], threshold: int) -> dict[str, list[tuple[str, int | None]]]:
+def _profile(rows: list[Row], threshold: int) -> dict[str, list[tuple[str, int | None]]]:
     profile = {}
     for key in PROFILE:
         counts: dict[str, int] = {}
         for row in rows:
-            value = row.get(key)
-            if isinstance(value, str):
+            if value := row.about.get(key):
                 counts[value] = counts.get(value, 0) + 1
         if counts:
             profile[key] = [(name, n if n >= threshold else None) for name, n in sorted(counts.items())]
     return profile
 
 
+def _unanswered(rows: list[Row], survei: Survei, lines: dict[str, int], yaml_shown: str) -> list[Problem]:
+    """An element nobody answered: the index would silently become one of eight elements."""
+    return [
+        Problem(
+            yaml_shown,
+            lines.get(f"unsur.{key}", 1),
+            f"unsur.{key}",
+            f"kolom '{getattr(survei.unsur, key)}' tidak berisi satu jawaban pun; indeks dihitung dari "
+            f"{len(skm.ELEMENTS)} unsur, jadi setiap unsur perlu jawaban",
+        )
+        for key in skm.ELEMENTS
+        if not any(key in row.scores for row in rows)
+    ]
+
+
+def _mapped_to_nothing(survei: Survei, slugs: set[str], doc_lines: dict[str, int], shown: str) -> list[Problem]:
+    return [
+        Problem(
+            shown,
+            doc_lines.get(f"nama_lain.{name}", 1),
+            f"nama_lain.{name}",
+            f"'{slug}' bukan alamat (slug) layanan atau kelurahan yang terbit",
+        )
+        for name, slug in (survei.nama_lain or {}).items()
+        if slug not in slugs
+    ]
+
+
 def read(yaml_path: Path, services: dict[str, str], villages: dict[str, str]) -> tuple[Periode | None, list[Problem]]:
-    """One period; ``services`` and ``villages`` map a lower-cased title or slug to the slug."""
+    """One period; ``services`` and ``villages`` map each published slug to its title or name."""
     shown = display_path(yaml_path)
     doc, problems = load_yaml(yaml_path.read_text(encoding="utf-8"), shown)
     if doc is None:
@@ -176,19 +290,24 @@ def read(yaml_path: Path, services: dict[str, str], villages: dict[str, str]) ->
     if any(not p.warning for p in problems):
         return None, problems
     survei = Survei(**values)
-    before = len(problems)
+    csv_shown = display_path(csv_path)
     rows = _rows(csv_path, survei, doc.lines, shown, problems)
-    hasil = skm.index(rows)
-    if len(problems) > before:
+    problems += _mapped_to_nothing(survei, set(services) | set(villages), doc.lines, shown)
+    problems += _resolve(rows, "layanan", services, survei, csv_shown, shown)
+    problems += _resolve(rows, "kelurahan", villages, survei, csv_shown, shown)
+    if rows:
+        problems += _unanswered(rows, survei, doc.lines, shown)
+    else:
+        problems.append(Problem(csv_shown, 2, "(baris)", "belum ada jawaban"))
+    hasil = skm.index([row.scores for row in rows])
+    if hasil is None or any(not p.warning for p in problems):
         return None, problems
-    if hasil is None:
-        return None, [*problems, Problem(display_path(csv_path), 2, "(baris)", "belum ada jawaban")]
     periode = Periode(
         yaml_path.stem,
         survei,
         hasil,
-        _groups(rows, "layanan", services, survei.minimum_responden),
-        _groups(rows, "kelurahan", villages, survei.minimum_responden),
+        _groups(rows, "layanan", survei.minimum_responden),
+        _groups(rows, "kelurahan", survei.minimum_responden),
         _profile(rows, survei.ambang_sel),
     )
     return periode, problems
@@ -199,7 +318,20 @@ def read_all(
 ) -> tuple[list[Periode], list[Problem]]:
     """The periods of ``names`` (files.scan's, under content/survei/), newest (latest end date) first."""
     periods, problems = [], []
-    for yaml_path in [Path(content_path) / FOLDER / name for name in names if name.endswith(".yaml")]:
+    folder = Path(content_path) / FOLDER
+    for name in names:
+        if name.endswith(".csv") and name.removesuffix(".csv") + ".yaml" not in names:
+            problems.append(
+                Problem(
+                    display_path(folder / name),
+                    1,
+                    "(berkas)",
+                    f"tidak ada {display_path((folder / name).with_suffix('.yaml'))} yang menjelaskan jawaban ini; "
+                    "jawaban ini tidak diterbitkan sampai berkas itu dibuat",
+                    warning=True,
+                )
+            )
+    for yaml_path in [folder / name for name in names if name.endswith(".yaml")]:
         periode, found = read(yaml_path, services, villages)
         problems += found
         if periode:

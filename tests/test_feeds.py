@@ -167,6 +167,7 @@ def test_a_channel_description_is_escaped_like_its_items(tmp_path: Path) -> None
     shutil.copytree(LENGKAP, content)
     village = content / "kelurahan" / "desa-a.md"
     village.write_text(village.read_text().replace("nama: Kelurahan Desa A", 'nama: "Desa <b>A</b> & B"'))
+    shutil.rmtree(content / "survei")  # its answers name the kelurahan as it was
     built = build_site(content, tmp_path / "output")
     channel = BeautifulSoup(built.path("/feeds/kelurahan/desa-a.xml").read_bytes(), "xml").find("channel")
     description = channel.find("description", recursive=False).get_text()

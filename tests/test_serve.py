@@ -98,8 +98,8 @@ def test_livereload_shows_errors_in_the_browser_and_recovers(tmp_path: Path) -> 
         status, body = wait_for(page, lambda status, body: "Berkas perlu diperbaiki" in body)
         assert status == 500
         assert "content/layanan/kedua.md:10: biaya: &#x27;50.000&#x27; dibaca sebagai angka pecahan 50.0" in body
-        service.write_text(good.replace("Layanan Kedua", "Layanan Kedua Diperbaiki"), encoding="utf-8")
-        wait_for(page, lambda status, body: status == 200 and "Layanan Kedua Diperbaiki" in body)
+        service.write_text(good.replace("biaya: 50000", "biaya: 60000"), encoding="utf-8")
+        wait_for(page, lambda status, body: status == 200 and "Rp60.000" in body)
     finally:
         process.terminate()
         process.wait(timeout=10)
