@@ -71,6 +71,8 @@ class LayananGenerator(Generator):
             pesan_konsultasi=pesan.consultation,
             unsur=skm.ELEMENTS,
             sumber=skm.SOURCE,
+            mutu_skm=skm.ranges(),
+            contoh_jawaban=skm.ANSWERS["persyaratan"],
             profil_label={name: schema.fields_of(KolomSurvei)[name].label for name in PROFILE},
         )
         self._site: Site | None = None
@@ -125,7 +127,10 @@ class LayananGenerator(Generator):
             if not incremental.link_previous(previous, known, relative, key, self.output_path):
                 qr.write_file(address, Path(self.output_path) / relative)
         files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
-        printed = pdf.write_all(outputs, site.situs.url, self.output_path, previous, known, keys, self.renamed)
+        parts = cache.cache_dir(self.settings) / "pdf-bagian"
+        printed = pdf.write_all(
+            outputs, site.situs.url, self.output_path, previous, known, keys, self.renamed, parts, self.code
+        )
         files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
         written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)

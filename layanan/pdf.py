@@ -6,17 +6,22 @@ pages, page counters in the margin). It reads nothing but the built site: every
 address under the site's own URL is a file of the output folder, anything else is
 refused, so a PDF never fetches from another host. A PDF is keyed by its page's
 HTML: an unchanged page's PDF is linked from the previous build, not printed again.
+Every PDF is tagged (PDF/UA-1), with the page's language and title.
 """
 
 from __future__ import annotations
 
-import io
 import mimetypes
+import os
 import re
+import tempfile
+import time
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
-from layanan import cache, incremental, parallel
+from layanan import cache, incremental, parallel, pdfjoin
 from layanan.pages import Output
 
 
@@ -45,45 +50,128 @@ def key(html: bytes, *parts: str) -> str:
     return cache.digest("pdf", html, *parts)
 
 
-# The whole office's document as a cover (the attachment line, the title, the contents), the services left out.
+VARIANT = "pdf/ua-1"  # tagged, with its language and title: a screen reader reads it as the page
+# The whole office's document is printed in parts (pdfjoin.py): the cover (attachment line, title,
+# contents), each service on its own pages, the signature after the last; pdfjoin numbers the pages.
+SECTION = re.compile(r'<section class="standar-layanan" id="([a-z0-9-]+)".*?</section>', re.S)
+HEADER = re.compile(r'<header class="standar-kepala">.*?</header>', re.S)
+SIGNATURE = re.compile(r'<div class="pengesahan">.*?</div>', re.S)
+TITLE = re.compile(r'<h2 id="judul-[a-z0-9-]+">\d+\. (.*?)</h2>', re.S)
+CONTENTS_PAGE = re.compile(r'(data-layanan="([a-z0-9-]+)">)(</span>)')
+UNNUMBERED = "@page standar { @bottom-right { content: none !important; } }"  # over the print stylesheet's
 COVER = ".pengesahan, #masukan { display: none; }"
-# A service's section of the whole document; sections never nest, and staff's text inside is escaped.
-SECTION = re.compile(r'<section class="standar-layanan".*?</section>', re.S)
 
 
-def write(
+def _print(html: str, page_url: str, site_url: str, root: Path, renamed: dict[str, str], css: str = "") -> bytes:
+    from weasyprint import CSS, HTML  # imported when a PDF is due: it takes 0.3 s to load
+
+    document = HTML(string=html, base_url=site_url + page_url, url_fetcher=_fetcher(site_url, root.resolve(), renamed))
+    return bytes(document.write_pdf(stylesheets=[CSS(string=css)] if css else None, pdf_variant=VARIANT))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: another build may be reading the cache at the same time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def _numbers(count: int) -> bytes:
+    """``count`` pages holding only "Halaman X dari Y", on the standard's paper and in its type (untagged)."""
+    from weasyprint import HTML
+
+    html = (
+        "<!doctype html><html lang=id><style>@page { size: A4; margin: 10mm 12mm; @bottom-right {"
+        ' content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt;'
+        ' font-family: system-ui, "Noto Sans", Arial, sans-serif; } } div { break-after: page; height: 1px; }'
+        "</style>" + "<div></div>" * count + "</html>"
+    )
+    return bytes(HTML(string=html).write_pdf())
+
+
+@dataclass(frozen=True)
+class Whole:
+    """The whole office's standard page and where each of its parts is printed."""
+
+    html: str
+    parts: list[tuple[pdfjoin.Part, str]]  # each part and the page it is printed from
+
+    @classmethod
+    def split(cls, html: str, folder: Path, code: str) -> Whole:
+        sections = list(SECTION.finditer(html))
+        if not sections:
+            return cls(html, [])
+        head, tail = HEADER.sub("", html[: sections[0].start()]), html[sections[-1].end() :]
+        parts = []
+        for n, section in enumerate(sections):
+            closing = tail if n == len(sections) - 1 else SIGNATURE.sub("", tail)  # one signature, after the last
+            page = head + section.group(0) + closing
+            title = TITLE.search(section.group(0))
+            name = f"{key(page.encode(), UNNUMBERED, code)}.pdf"
+            parts.append(
+                (pdfjoin.Part(section.group(1), html_text(title.group(1) if title else ""), folder / name), page)
+            )
+        return cls(html, parts)
+
+    def cover(self, first_pages: dict[str, int]) -> str:
+        """The page without its services, each contents line given the page its service starts on."""
+        html = SECTION.sub("", self.html)
+        # The line is its service's anchor here, so WeasyPrint keeps the link; pdfjoin points it at the service.
+        return CONTENTS_PAGE.sub(
+            lambda m: f'{m.group(1)[:-1]} id="{m.group(2)}">{first_pages.get(m.group(2), "")}{m.group(3)}', html
+        )
+
+
+def html_text(markup: str) -> str:
+    """A heading's text as a bookmark shows it: tags gone, entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+
+
+def write_whole(
     page_file: Path,
     pdf_file: Path,
     page_url: str,
     site_url: str,
     root: Path,
     renamed: dict[str, str],
-    joined: list[Path] | None = None,
+    folder: Path,
+    code: str,
 ) -> None:
-    """Print ``page_file`` (the page at ``page_url``) to ``pdf_file``.
+    """The whole office's standard as one document: parts printed (or reused from ``folder``), then joined."""
+    whole = Whole.split(page_file.read_text(encoding="utf-8"), folder, code)
+    todo = [(part, page) for part, page in whole.parts if not part.path.is_file()]
+    parallel.fork_map(
+        lambda job: _replace(job[0].path, _print(job[1], page_url, site_url, root, renamed, UNNUMBERED)),
+        todo,
+        min_items=2,
+    )
+    counts = [pdfjoin.page_count(part.path) for part, _ in whole.parts]
+    with tempfile.TemporaryDirectory(dir=folder) as scratch:
+        cover = Path(scratch) / "sampul.pdf"
+        covered = 0
+        while True:  # the contents' page numbers can lengthen the cover: print until they agree
+            starts, page = {}, 0
+            for (part, _), count in zip(whole.parts, counts, strict=True):
+                starts[part.slug] = covered + page + 1
+                page += count
+            cover.write_bytes(_print(whole.cover(starts), page_url, site_url, root, renamed, COVER + UNNUMBERED))
+            if pdfjoin.page_count(cover) == covered:
+                break
+            covered = pdfjoin.page_count(cover)
+        numbers = Path(scratch) / "nomor.pdf"
+        numbers.write_bytes(_numbers(covered + sum(counts)))
+        pdfjoin.join(cover, [part for part, _ in whole.parts], numbers, pdf_file)
+    used = {part.path.name for part, _ in whole.parts}
+    for old in folder.glob("*.pdf"):
+        if old.name not in used and time.time() - old.stat().st_mtime > 3600:
+            old.unlink(missing_ok=True)  # parts of earlier versions; an hour's grace for a build running beside
 
-    With ``joined``, the page is printed as a cover and those PDFs follow it, page for page:
-    the whole office's document is its services' own PDFs, never laid out again (a 200-service
-    document took 20 s and 700 MB in one WeasyPrint process; joining takes a second).
-    """
-    from weasyprint import CSS, HTML  # imported when a PDF is due: it takes 0.3 s to load
 
-    html = page_file.read_text(encoding="utf-8")
-    if joined is not None:
-        html = SECTION.sub("", html)  # not styled at all: each service comes from its own PDF
-    document = HTML(string=html, base_url=site_url + page_url, url_fetcher=_fetcher(site_url, root.resolve(), renamed))
+def write(page_file: Path, pdf_file: Path, page_url: str, site_url: str, root: Path, renamed: dict[str, str]) -> None:
+    """Print ``page_file`` (the page at ``page_url``) to ``pdf_file``."""
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
-    if joined is None:
-        document.write_pdf(pdf_file)
-        return
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()  # no file identifier is generated unless asked: the same input gives the same bytes
-    writer.append(io.BytesIO(document.write_pdf(stylesheets=[CSS(string=COVER)])))
-    for part in joined:
-        writer.append(part)
-    with pdf_file.open("wb") as handle:
-        writer.write(handle)
+    pdf_file.write_bytes(_print(page_file.read_text(encoding="utf-8"), page_url, site_url, root, renamed))
 
 
 def write_all(
@@ -94,26 +182,29 @@ def write_all(
     known: dict[str, list[Any]],
     keys: dict[str, str],
     renamed: dict[str, str],
+    parts_folder: Path,
+    code: str,
 ) -> int:
     """The PDF of every page that names one (``vars["pdf"]``); returns how many were printed.
 
-    A page that lists others (``vars["layanan"]``, the whole office's standard) is their PDFs joined
-    after its cover, so it is made after them and keyed by theirs too.
+    A page that lists others (``vars["layanan"]``, the whole office's standard) is printed in parts
+    kept in ``parts_folder`` between builds, so one service's edit prints one part again. ``code`` (the
+    theme's and the code's digest) is part of every key: a new stylesheet prints everything again.
     """
     root = Path(output_path)
-    todo, wholes, parts = [], [], []
+    todo, wholes = [], []
     for output in outputs:
         name = output.vars.get("pdf")
         if not name:
             continue
+        keys[name] = key((root / output.save_as).read_bytes(), code)
+        if incremental.link_previous(previous, known, name, keys[name], output_path):
+            continue
         if "layanan" in output.vars:
             wholes.append((output, name))
-            continue
-        parts.append(name)
-        keys[name] = key((root / output.save_as).read_bytes())
-        if not incremental.link_previous(previous, known, name, keys[name], output_path):
+        else:
             todo.append((output, name))
-    if todo:
+    if todo or wholes:
         import weasyprint  # noqa: F401 - loaded once, before the workers fork
 
         # Each PDF takes 0.1 s or more: worth a worker from the second one, longest (largest page) first.
@@ -123,12 +214,6 @@ def write_all(
             todo,
             min_items=2,
         )
-    parts = [
-        name for output, name in [(o, o.vars.get("pdf")) for o in outputs] if name and "layanan" not in output.vars
-    ]
     for output, name in wholes:
-        keys[name] = key((root / output.save_as).read_bytes(), *(keys[part] for part in parts))
-        if not incremental.link_previous(previous, known, name, keys[name], output_path):
-            write(root / output.save_as, root / name, output.url, site_url, root, renamed, [root / p for p in parts])
-            todo.append((output, name))
-    return len(todo)
+        write_whole(root / output.save_as, root / name, output.url, site_url, root, renamed, parts_folder, code)
+    return len(todo) + len(wholes)

@@ -153,14 +153,14 @@ def test_a_pdf_of_each_document_with_every_component(with_pdf: Built) -> None:
             text = re.sub(r"\s", "", "".join(p.extract_text() for p in pdf.pages))
             for component, value in VALUES.items():
                 assert re.sub(r"\s", "", value) in re.sub(r"\s", "", found[component]), (name, component)
-            # Printed with the site's own stylesheet: its page counter is in the margin.
-            assert "Halaman1dari1" in text
+            # Printed with the site's own stylesheet: its page counter is in the margin, through the whole.
+            assert ("Halaman1dari3" if name == "standar-pelayanan.pdf" else "Halaman1dari1") in text
         if name == "standar-pelayanan.pdf":
-            # The whole office's: a cover with the contents, then each service's own PDF, page for page.
+            # The whole office's: a cover with the contents, then each service from a new page.
             with pdfplumber.open(io.BytesIO(with_pdf.path(url + name).read_bytes())) as pdf:
                 texts = [p.extract_text() for p in pdf.pages]
             assert "Daftar isi" in texts[0] and "Komponen" not in texts[0]
-            assert len(texts) == 3 and "Standar Pelayanan Layanan Lengkap" in texts[1]
+            assert len(texts) == 3 and "1. Layanan Lengkap" in texts[1] and "2. Layanan Kedua" in texts[2]
 
 
 def test_pdfs_are_printed_again_only_when_their_page_changes(tmp_path: Path) -> None:
