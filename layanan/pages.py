@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from layanan import pesan, routes
+from layanan import filters, pesan, routes
 from layanan.index import Site
 from layanan.model import Item, Kelurahan, Layanan, Pengumuman
 
@@ -161,12 +161,29 @@ def announcement_pages(site: Site, per_page: int) -> list[Output]:
     return outputs
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where a short link leads when it is no item: an announcement's attachment."""
+
+    judul: str
+    url: str
+
+
 def redirects(items: list[Layanan | Pengumuman]) -> list[Output]:
-    """A small page at each former slug and at the short link that sends visitors to the current address."""
+    """A small page at each former slug and at the short link that sends visitors to the current address.
+
+    An announcement's attachments get short links too: a forwarded message names them by these.
+    """
     outputs = []
     for item in items:
         for former in [routes.item(item.kind, alias) for alias in item.alias] + [routes.short(item.kode)]:
             outputs.append(Output(former.save_as, "redirect", former.url, {"target": item}))
+    attached = {a.berkas: a.judul for item in items if isinstance(item, Pengumuman) for a in item.lampiran}
+    for name, title in sorted(attached.items()):
+        short = routes.short(routes.file_code(name))
+        outputs.append(
+            Output(short.save_as, "redirect", short.url, {"target": Target(title, filters.berkas_url(name))})
+        )
     return outputs
 
 

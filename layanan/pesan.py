@@ -94,7 +94,7 @@ def for_whom(item: Pengumuman, situs: Situs) -> str:
     names = [plain(village.nama) for village in item.kelurahan]
     if not names:
         return f"Untuk: seluruh warga {plain(situs.nama)}"
-    return "Untuk: warga " + (", ".join(names[:-1]) + " dan " + names[-1] if len(names) > 1 else names[0])
+    return "Untuk: warga " + filters.daftar(names)
 
 
 def announcement(item: Pengumuman, situs: Situs) -> str:
@@ -118,7 +118,7 @@ def announcement(item: Pengumuman, situs: Situs) -> str:
     facts = []
     if len(services) == 1 and isinstance(services[0].biaya, int):
         facts.append(f"Biaya: {filters.rupiah(services[0].biaya)}")
-    attachments = [f"- {plain(a.judul)}: {situs.url}{filters.berkas_url(a.berkas)}" for a in item.lampiran]
+    attachments = [f"- {plain(a.judul)}: {short_url(situs, routes.file_code(a.berkas))}" for a in item.lampiran]
     linked = [f"- {plain(s.judul)}: {short_url(situs, s.kode)}" for s in services]
 
     def sections(cap: int | None) -> str:

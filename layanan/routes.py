@@ -88,6 +88,11 @@ def short_code(kind: str, first_slug: str) -> str:
     return base64.b32encode(digest).decode("ascii")[:6].lower()
 
 
+def file_code(name: str) -> str:
+    """An attachment's short code: from its file name under content/berkas/."""
+    return short_code("berkas", name)
+
+
 def short(code: str) -> Route:
     return folder(f"/{SHORT}/{code}/")
 

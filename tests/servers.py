@@ -96,6 +96,10 @@ def run_nginx(folder: Path, server_conf: str, https_port: int = 0, http_port: in
     https_port, http_port = https_port or free_port(), http_port or free_port()
     server_conf = server_conf.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
     server_conf = server_conf.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
+    server_conf = server_conf.replace(
+        "listen 443 ssl default_server;", f"listen 127.0.0.1:{https_port} ssl default_server;"
+    )
+    server_conf = server_conf.replace("listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;")
     server_conf = "\n".join(line for line in server_conf.splitlines() if "listen [::]" not in line)
     (folder / "site.conf").write_text(server_conf, encoding="utf-8")
     error_log = folder / "error.log"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from servers import NginxServer, start_nginx
 
-from conftest import LENGKAP, PUBLISH_SETTINGS, build_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, PUBLISH_SETTINGS, build_site
 from layanan.nginx import NginxError, render
 
 DOMAIN = "kec-contoh.example.go.id"
@@ -36,11 +36,23 @@ def nginx_root(server: NginxServer) -> Path:
     return Path(text.split("root ", 2)[2].split("/current;")[0])
 
 
+class Named(http.client.HTTPSConnection):
+    """HTTPS to 127.0.0.1 naming ``sni`` in the handshake, as a browser names the host it was given."""
+
+    def __init__(self, port: int, sni: str) -> None:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        super().__init__("127.0.0.1", port, context=context, timeout=10)
+        self.sni = sni
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=self.sni)  # type: ignore[attr-defined]
+
+
 def get(server: NginxServer, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    connection = http.client.HTTPSConnection("127.0.0.1", server.https_port, context=context, timeout=10)
+    connection = Named(server.https_port, DOMAIN)
     connection.request("GET", path, headers={"Host": DOMAIN, **headers})
     response = connection.getresponse()
     body = response.read()
@@ -61,14 +73,26 @@ def test_rendered_config_names_the_domain_and_folder() -> None:
     assert "@" not in text.replace("'self'", "")
 
 
-@pytest.mark.parametrize("host", [DOMAIN, "jahat.example"])
-def test_http_redirects_to_https_on_the_configured_domain(nginx: NginxServer, host: str) -> None:
+def test_http_redirects_to_https_on_the_configured_domain(nginx: NginxServer) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10)
-    connection.request("GET", "/layanan/", headers={"Host": host})
+    connection.request("GET", "/layanan/", headers={"Host": DOMAIN})
     response = connection.getresponse()
     assert response.status == 301
     assert response.getheader("Location") == f"https://{DOMAIN}/layanan/"
     assert response.getheader("Server") == "nginx"  # no version
+
+
+@pytest.mark.parametrize("host", ["jahat.example", "127.0.0.1"])
+def test_a_name_that_is_not_the_site_s_gets_nothing(nginx: NginxServer, host: str) -> None:
+    """No page, no redirect and no certificate for a name someone else pointed here (or none at all)."""
+    connection = http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10)
+    connection.request("GET", "/layanan/", headers={"Host": host})
+    with pytest.raises(http.client.RemoteDisconnected):
+        connection.getresponse()
+    with pytest.raises(ssl.SSLError, match=r"UNRECOGNIZED_NAME|HANDSHAKE_FAILURE|alert"):
+        Named(nginx.https_port, host or "jahat.example").connect()
+    with pytest.raises(http.client.RemoteDisconnected):  # the site's certificate, then another site's name
+        get(nginx, "/layanan/", Host="jahat.example")
 
 
 @pytest.mark.parametrize(("name", "sandboxed"), [("x.html", True), ("x.SVG", True), ("x.js", True), ("f.pdf", False)])
@@ -174,9 +198,9 @@ def test_redirects_never_name_the_host_a_request_claimed(nginx: NginxServer) -> 
     from layanan import routes
 
     for path in ("/layanan/nama-lama/", f"/s/{routes.short_code('pengumuman', 'pengumuman-lama')}"):
-        status, headers, _ = get(nginx, path, Host="jahat.example")
+        status, headers, _ = get(nginx, path, Host=f"{DOMAIN}:8443")  # the site's name, another port
         assert status == 301
-        assert headers["location"].startswith("/") and "jahat" not in headers["location"], path
+        assert headers["location"].startswith("/") and "8443" not in headers["location"], path
 
 
 @pytest.mark.parametrize("site", ["/srv/situs;\n  return 302 https://jahat.example", "srv/situs", "/srv/situs bad",
@@ -199,16 +223,19 @@ def test_short_links_redirect_and_calendars_are_calendars(nginx: NginxServer) ->
 
 
 def test_search_works_in_chromium_under_the_csp(nginx: NginxServer, browser) -> None:
-    context = browser.new_context(ignore_https_errors=True)
-    page = context.new_page()
+    # The site's domain is this machine for this Chromium: it sends the name, as it would from a phone.
+    chromium = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {DOMAIN} 127.0.0.1"]
+    )
+    page = chromium.new_context(ignore_https_errors=True).new_page()
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"https://127.0.0.1:{nginx.https_port}/")
+    page.goto(f"https://{DOMAIN}:{nginx.https_port}/")
     page.fill("#cari-q", "sinonimunik")
     page.wait_for_selector(".cari-hasil a", timeout=15000)
     first = page.locator(".cari-hasil a").first.get_attribute("href")
-    context.close()
+    chromium.close()
     assert first == "/layanan/layanan-lengkap/"
     assert problems == []
 

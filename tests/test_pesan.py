@@ -43,13 +43,20 @@ def test_the_message_of_an_announcement_stands_on_its_own(lengkap: Built) -> Non
         "Biaya: Gratis\n"
         "\n"
         "Lampiran:\n"
-        f"- Lampiran Uji: {BASE}/berkas/lampiran.txt\n"
+        f"- Lampiran Uji: {BASE}/s/{routes.file_code('lampiran.txt')}\n"
         "\n"
         "Layanan terkait:\n"
         f"- Layanan Lengkap: {BASE}/s/{SERVICE_KODE}\n"
         "\n"
         f"Info resmi Kecamatan Contoh: {BASE}/s/{KODE}"
     )
+
+
+def test_an_attachment_s_short_link_opens_the_file(lengkap: Built) -> None:
+    code = routes.file_code("lampiran.txt")
+    assert lengkap.soup(f"/s/{code}/").find("a")["href"] == "/berkas/lampiran.txt"
+    assert f"location = /s/{code} {{ return 301 /berkas/lampiran.txt; }}" in lengkap.text("/nginx-alias.conf")
+    assert f"/s/{code}/" not in lengkap.text("/sitemap.xml")
 
 
 def test_the_body_s_list_travels_with_the_message(sample: Built) -> None:
@@ -193,12 +200,13 @@ def test_short_links_survive_a_title_change_and_a_slug_change(project) -> None:
     )
     project.edit("layanan/lengkap.md", "  - kedua\n", "  - kedua-baru\n")
     project.edit("layanan/lengkap.md", "(/layanan/kedua/)", "(/layanan/kedua-baru/)")
+    project.edit("survei/2026.yaml", "ambang_sel: 3\n", 'ambang_sel: 3\nnama_lain:\n  "Layanan Kedua": kedua-baru\n')
     built = build_site(project.content, project.dir / "output")
     code = routes.short_code("layanan", "kedua")
     target = built.soup(f"/s/{code}/").find("a")["href"]
     assert target == "/layanan/kedua-baru/"
     codes = [p.name for p in (built.root / "s").iterdir()]
-    assert len(codes) == len(set(codes)) == 2 + 4  # 2 services, 4 published announcements: one each, no clash
+    assert len(codes) == len(set(codes)) == 2 + 4 + 1  # 2 services, 4 announcements, 1 attachment: no clash
     assert f"location = /s/{code} {{ return 301 /layanan/kedua-baru/; }}" in built.text("/nginx-alias.conf")
 
 
