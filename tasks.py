@@ -20,11 +20,12 @@ def gambar(c):
 
 
 @task
-def bench(c, sizes="", runs=3):
-    """Ukur kecepatan build terhadap Pelican dan Hugo, lalu penyunting; menulis benchmarks/RESULTS.md dan EDITOR.md."""
+def bench(c, sizes="", runs=3, vs=""):
+    """Ukur kecepatan build terhadap Pelican dan Hugo, penyunting, dan PDF standar (--vs: checkout pembanding)."""
     extra = f"--sizes {sizes}" if sizes else ""
     c.run(f'"{PY}" benchmarks/bench.py --runs {runs} {extra}', pty=False)
     c.run(f'"{PY}" benchmarks/editor.py', pty=False)
+    c.run(f'"{PY}" benchmarks/pdf.py --runs {runs}' + (f" --vs {vs}" if vs else ""), pty=False)
 
 
 @task

@@ -48,7 +48,7 @@ def test_the_office_standard_is_one_document_to_sign(printed: Built) -> None:
 
 def test_the_contents_give_each_service_s_page_and_link_to_it(printed: Built) -> None:
     pages = texts(printed.path(WHOLE))
-    listed = re.findall(r"^\d+\. (.+?) halaman (\d+)$", pages[0], re.M)
+    listed = re.findall(r"^\d+\. (.+?) · halaman (\d+)$", pages[0], re.M)
     assert len(listed) == 13
     with pikepdf.open(printed.path(WHOLE)) as pdf:
         opens = destinations(pdf)
@@ -143,12 +143,27 @@ def test_one_service_edit_prints_one_part_of_the_office_document_again(tmp_path:
     shutil.copytree(SAMPLE, content)
     cache = tmp_path / "cache"
     build_site(content, tmp_path / "output", LAYANAN_PDF=True, CACHE_PATH=str(cache))
-    before = set((cache / "pdf-bagian").glob("*.pdf"))
+    before = set((cache / "pdf-bagian").glob("bagian-*.pdf"))
     assert len(before) == 13
     service = content / "layanan" / "sku.md"
     text = service.read_text(encoding="utf-8")
     service.write_text(text.replace("Surat Keterangan Usaha (SKU)", "Surat Keterangan Usaha (SKU) Mikro", 1))
     built = build_site(content, tmp_path / "output", LAYANAN_PDF=True, CACHE_PATH=str(cache))
-    after = set((cache / "pdf-bagian").glob("*.pdf"))
+    after = set((cache / "pdf-bagian").glob("bagian-*.pdf"))
     assert len(after - before) == 1  # the others are reused; the old part stays an hour for a build beside
     assert "Surat Keterangan Usaha (SKU) Mikro" in "".join(texts(built.path(WHOLE)))
+
+
+def test_an_edit_that_moves_no_page_reuses_the_cover_and_the_numbers(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    cache = tmp_path / "cache"
+    build_site(content, tmp_path / "output", LAYANAN_PDF=True, CACHE_PATH=str(cache))
+    printed = {path.name for path in (cache / "pdf-bagian").glob("*.pdf")}
+    service = content / "layanan" / "sku.md"
+    service.write_text(
+        service.read_text(encoding="utf-8").replace('\nwaktu: "[ISI: waktu penyelesaian]"', "\nwaktu: 3 hari kerja", 1)
+    )
+    build_site(content, tmp_path / "output", LAYANAN_PDF=True, CACHE_PATH=str(cache))
+    new = {path.name for path in (cache / "pdf-bagian").glob("*.pdf")} - printed
+    assert [name.split("-")[0] for name in new] == ["bagian"]  # the edited service's part, nothing else
