@@ -18,7 +18,7 @@ from typing import Any
 
 from pelican import Pelican
 
-from layanan import cache, nginx, scaffold
+from layanan import __version__, cache, nginx, scaffold
 from layanan import new as new_file
 from layanan import publish as publishing
 from layanan import situs as situs_module
@@ -245,6 +245,7 @@ def init_site(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layanan", description="Situs informasi layanan kecamatan")
+    parser.add_argument("--version", action="version", version=f"layanan {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
         ("check", "periksa semua konten tanpa membangun situs"),

@@ -3,15 +3,18 @@
 It holds only what a site owns: content/ (situs.yaml, one page per kelurahan, the
 adminduk services, the required pages; every detail nobody knows yet an ``[ISI: ...]``
 placeholder), two one-line settings files, tasks.py and a requirements.txt pinning
-this package. The services come from ``kerangka/`` inside the package, which is this
+this package as it was installed here. The services come from ``kerangka/`` inside the package, which is this
 repository's example site with its city left blank (a test keeps the two in step).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import layanan
@@ -72,15 +75,44 @@ def office(kecamatan: str, kota: str, kelurahan: str, domain: str, zona_waktu: s
     return Office(nama, kota.strip(), prefixed, domain.lower(), zona_waktu)
 
 
-def files(site: Office) -> dict[str, str]:
-    """Every file of the new site: path relative to its folder -> text."""
-    found = {
+PACKAGES = "paket"  # beside the site: the wheel it was made with, when it was installed from one
+
+
+def installed_from() -> tuple[str, dict[str, str | bytes]]:
+    """The requirement that installs this very package again, and the files it needs beside the site.
+
+    Read from what pip recorded of the install (PEP 610's direct_url.json): a wheel file is copied
+    into paket/ and named by that path; a git URL keeps the tag or commit asked for; a folder (a
+    checkout) is named by its address. Without a record (a registry's package) it is the version.
+    """
+    try:
+        record = importlib.metadata.distribution("layanan").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:  # this repository's code, not installed: its checkout
+        return f"layanan @ {Path(layanan.__file__).resolve().parent.parent.as_uri()}", {}
+    if not record:
+        return f"layanan=={layanan.__version__}", {}
+    direct = json.loads(record)
+    url: str = direct["url"]
+    if "vcs_info" in direct:
+        vcs = direct["vcs_info"]
+        return f"layanan @ {vcs['vcs']}+{url}@{vcs.get('requested_revision') or vcs['commit_id']}", {}
+    if url.startswith("file://") and url.endswith(".whl"):
+        wheel = Path(unquote(urlsplit(url).path))
+        return f"./{PACKAGES}/{wheel.name}", {f"{PACKAGES}/{wheel.name}": wheel.read_bytes()}
+    return f"layanan @ {url}", {}
+
+
+def files(site: Office) -> dict[str, str | bytes]:
+    """Every file of the new site: path relative to its folder -> text (or bytes: the wheel)."""
+    requirement, beside = installed_from()
+    found: dict[str, str | bytes] = {
         "pelicanconf.py": SETTINGS,
         "publishconf.py": PUBLISH_SETTINGS,
         "tasks.py": "from layanan.tasks import *  # noqa: F403\n",
-        "requirements.txt": f"layanan=={layanan.__version__}\n",
+        "requirements.txt": f"# layanan {layanan.__version__}, as installed where this site was made\n{requirement}\n",
         ".gitignore": GITIGNORE,
         "content/situs.yaml": site.fill((KERANGKA / "situs.yaml").read_text(encoding="utf-8")),
+        **beside,
     }
     for path in sorted((KERANGKA / "layanan").glob("*.md")):
         found[f"content/layanan/{path.name}"] = site.fill(path.read_text(encoding="utf-8"))
@@ -97,7 +129,7 @@ def files(site: Office) -> dict[str, str]:
         found[f"content/halaman/{path.name}"] = site.fill(
             text, daftar_kelurahan=listed, feed_kelurahan="\n".join(feeds)
         )
-    leftover = [p for p, text in found.items() if re.search("«[a-z_]+»", text)]
+    leftover = [p for p, text in found.items() if isinstance(text, str) and re.search("«[a-z_]+»", text)]
     assert not leftover, leftover  # every blank of the skeleton has a value
     return found
 
@@ -110,6 +142,9 @@ def create(folder: Path, site: Office) -> list[Path]:
     for relative, text in files(site).items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -3,6 +3,7 @@ short settings files: no copy of the code or the theme, no path patching."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tomllib
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import layanan
 from conftest import ROOT, SAMPLE, Built, run_in, venv_with
 
 SITE_SETTINGS = "from layanan.settings import *  # noqa: F403\n"
@@ -45,8 +47,38 @@ def test_an_installed_package_builds_a_site_of_content_alone(installed: Path, tm
         assert built.text(url) == sample.text(url), url
 
 
+def test_another_office_makes_its_site_with_the_installed_package_alone(installed: Path, wheel: Path, tmp_path: Path):
+    """layanan init pins the wheel it was installed from, beside the new site, and the site builds from that venv."""
+    version = run_in(installed, tmp_path, "layanan", "--version")
+    assert version.stdout.strip() == f"layanan {layanan.__version__}"
+    made = run_in(installed, tmp_path, "layanan", "init", "situs", "--kecamatan", "Teluk Damai", "--kota",
+                  "Kota Pesisir", "--kelurahan", "Sei Kapih, Karang Baru", "--domain", "kec-teluk-damai.example.go.id",
+                  "--zona-waktu", "Asia/Makassar")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "situs"
+    requirement = (site / "requirements.txt").read_text().splitlines()[-1]
+    assert requirement == f"./paket/{wheel.name}"
+    assert (site / "paket" / wheel.name).read_bytes() == wheel.read_bytes()
+    # pip reads the pin as the office will, from the site's folder: the wheel beside it, this version.
+    resolved = run_in(installed, site, "pip", "install", "--dry-run", "--no-deps", "--ignore-installed", "-q", "--report", "-", "-r",
+                      "requirements.txt")  # fmt: skip
+    assert resolved.returncode == 0, resolved.stderr
+    assert json.loads(resolved.stdout)["install"][0]["metadata"]["version"] == layanan.__version__
+    for command in ("check", "build"):
+        result = run_in(installed, site, "layanan", command)
+        assert result.returncode == 0, result.stderr
+    assert "Teluk Damai" in (site / "output" / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_repository_s_own_settings_import_the_package_s():
     for name in ("pelicanconf.py", "publishconf.py"):
         text = (ROOT / name).read_text()
         assert "from layanan.settings import *" in text
         assert not re.search(r"sys\.path", text), name
+
+
+def test_the_changelog_says_what_this_version_changed():
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    newest = re.search(r"^## (\S+)", changelog, re.M)
+    assert newest and newest.group(1) == layanan.__version__
+    assert "### Edit when you upgrade" in changelog.split(f"## {layanan.__version__}")[1].split("\n## ")[0]
