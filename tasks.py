@@ -28,8 +28,14 @@ def bench(c, sizes="", runs=3, vs=""):
     c.run(f'"{PY}" benchmarks/pdf.py --runs {runs}' + (f" --vs {vs}" if vs else ""), pty=False)
 
 
-@task
-def test(c):
-    """Periksa tipe (mypy --strict pada layanan/), lalu jalankan semua tes."""
+# What --cepat leaves out: tests/conftest.py's NEEDS, and the few tests that are slow on their own.
+FAST = "not (chromium or nginx or sshd or java or root or server or paket or pango or lambat)"
+
+
+@task(help={"cepat": "hanya tes tanpa peramban, server, Java, root, pip atau PDF, paralel (saat bekerja)"})
+def test(c, cepat=False):
+    """Periksa gaya (ruff) dan tipe (mypy --strict pada layanan/), lalu jalankan tes: semuanya, atau --cepat."""
+    c.run(f'"{PY}" -m ruff check .', pty=False)
+    c.run(f'"{PY}" -m ruff format --check .', pty=False)
     c.run(f'"{PY}" -m mypy', pty=False)
-    c.run(f'"{PY}" -m pytest -q', pty=False)
+    c.run(f'"{PY}" -m pytest -q' + (f' -n auto -m "{FAST}"' if cepat else ""), pty=False)

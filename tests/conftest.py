@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -67,6 +68,68 @@ def build_site(content: Path, output: Path, settings: Path = SETTINGS, **overrid
     overrides.setdefault("CACHE_PATH", str(_CACHE["path"]))
     build(str(settings), str(output), PATH=str(content), **overrides)
     return Built(output)
+
+
+# What a test may need from the machine beyond Python, by marker; `invoke test --cepat` runs the tests that
+# need none of them. Tests using these fixtures are marked here (FIXTURE_NEEDS); the others say so themselves.
+NEEDS = {
+    "chromium": "Chromium (Debian's chromium) for Playwright",
+    "nginx": "nginx",
+    "sshd": "OpenSSH's sshd",
+    "java": "Java, for the Nu HTML Checker (vnu-jar)",
+    "root": "root (ports 80/443, mounting a tmpfs)",
+    "server": "a server of ours on 127.0.0.1 (the editor, the development server)",
+    "paket": "pip and the package index, to build the wheel and install it into a fresh venv",
+    "pango": "Pango (libpango-1.0-0), for WeasyPrint's PDFs",
+}
+
+
+FIXTURE_NEEDS = {
+    "browser": "chromium",
+    "small_disk": "root",
+    "serve": "server",
+    "editor": "server",
+    "wheel": "paket",
+    "with_pdf": "pango",
+    "payload_site": "pango",
+}
+
+
+def _present(need: str) -> bool:
+    match need:
+        case "chromium":
+            return Path("/usr/bin/chromium").is_file()
+        case "sshd":
+            return Path("/usr/sbin/sshd").is_file()
+        case "root":
+            return os.geteuid() == 0
+        case "pango":
+            return ctypes.util.find_library("pango-1.0") is not None
+        case "server" | "paket":
+            return True  # Python's own; a missing index shows as the install's own error
+        case _:
+            return shutil.which(need) is not None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, what in NEEDS.items():
+        config.addinivalue_line("markers", f"{name}: needs {what}")
+    config.addinivalue_line("markers", "lambat: takes over 3 s alone (builds killed or run side by side)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark browser tests; then a selected test whose need is missing stops the run, named (never a skip)."""
+    for item in items:
+        for fixture, need in FIXTURE_NEEDS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(need)
+    wanted = {mark.name for item in items for mark in item.iter_markers() if mark.name in NEEDS}
+    missing = sorted(NEEDS[need] for need in wanted if not _present(need))
+    if missing:
+        raise pytest.UsageError(
+            f"the selected tests need {'; '.join(missing)}: run bash .ci/install-system (as root), "
+            "or only the tests that need nothing more: invoke test --cepat"
+        )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

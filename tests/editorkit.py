@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -59,8 +61,24 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
 
+_MADE: dict[Path, Path] = {}  # content -> a repository made from it once per test run, copied for each test
+
+
 def make_repository(folder: Path, content: Path) -> Path:
-    """A git repository holding a copy of ``content`` as its first commit, and the accounts above."""
+    """A git repository holding a copy of ``content`` as its first commit, and the accounts above.
+
+    Made once per content (the accounts' password hashing is most of it) and copied: a copy of a git
+    repository is the same repository, its own from then on.
+    """
+    if content not in _MADE:
+        made = Path(tempfile.mkdtemp(prefix="repositori-")) / "situs"
+        atexit.register(shutil.rmtree, made.parent, True)
+        _MADE[content] = _make_repository(made, content)
+    shutil.copytree(_MADE[content], folder, symlinks=True, dirs_exist_ok=True)
+    return folder
+
+
+def _make_repository(folder: Path, content: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(content, folder / "content")
     (folder / ".gitignore").write_text("/.editor/\n")

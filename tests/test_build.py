@@ -107,6 +107,7 @@ def test_the_real_command_line(tmp_path: Path) -> None:
     assert not (tmp_path / "output").exists()
 
 
+@pytest.mark.pango
 def test_production_builds_are_reproducible(tmp_path: Path) -> None:
     """Search index, fingerprints and side files included: same content and clock, same bytes."""
     from conftest import LENGKAP, PUBLISH_SETTINGS
@@ -183,6 +184,7 @@ def _build_process(project: Project, output: str = "output") -> subprocess.Popen
     )
 
 
+@pytest.mark.lambat
 def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> None:
     output = project.dir / "output"
     good_build(project)
@@ -232,6 +234,7 @@ def test_recover_after_a_kill_inside_the_swap(tmp_path: Path, legacy: bool) -> N
         assert (target / "index.html").read_text() == "baru"
 
 
+@pytest.mark.lambat
 def test_two_builds_at_once_both_succeed(project: Project) -> None:
     good_build(project)
     for _ in range(3):

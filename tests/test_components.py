@@ -98,6 +98,7 @@ def test_a_component_that_reads_outside_its_parameters_fails(tmp_path: Path):
         env.from_string("{% macro bocor() %}{{ situs.nama }}{% endmacro %}{{ bocor() }}").render()
 
 
+@pytest.mark.java
 def test_examples_are_valid_html(tmp_path: Path):
     for i, (file, name, example) in enumerate(examples()):
         (tmp_path / f"{i:02d}-{name}.html").write_text(page(render(file, name, example), example))

@@ -18,6 +18,8 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, ROOT
 from tests.editorkit import PASSWORD, git, login, make_repository, open_entry, save, start
 from tests.servers import certificate, run_nginx
 
+pytestmark = [pytest.mark.nginx, pytest.mark.root]
+
 DOMAIN = "penyunting.kecamatan.example"
 BASE = f"https://{DOMAIN}"
 

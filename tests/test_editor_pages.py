@@ -15,6 +15,8 @@ from tests.test_accessibility import axe, summary
 from tests.test_editor_proxy import persist, raw
 from tests.test_validity import nu_errors
 
+pytestmark = pytest.mark.server
+
 
 def page(editor: Editor, cookie: str, path: str, form: bytes | None = None) -> tuple[int, BeautifulSoup]:
     headers = {"Cookie": cookie, **({"Origin": editor.base} if form is not None else {})}
@@ -215,6 +217,7 @@ def test_a_publish_that_cannot_reach_its_target_says_so_in_words(tmp_path: Path)
 EDITOR_PAGES = ["/masuk", "/riwayat", "/riwayat/{sha}", "/terbitkan"]
 
 
+@pytest.mark.java
 def test_the_editor_s_own_pages_are_valid_html(editor: Editor, tmp_path: Path):
     budi = editor.session("budi")
     sha = git(editor.repo, "rev-parse", "HEAD").strip()

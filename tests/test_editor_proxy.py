@@ -21,6 +21,8 @@ from layanan.frontmatter import load_yaml, split
 from tests.conftest import LENGKAP, SAMPLE
 from tests.editorkit import PASSWORD, PDF, ROOT, Editor, git, layanan, make_repository, start
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture(scope="module")
 def sari(editor: Editor) -> str:

@@ -17,6 +17,8 @@ from layanan.editor import auth
 from tests.conftest import SAMPLE
 from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, start
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture
 def fresh(tmp_path: Path):

@@ -353,6 +353,7 @@ def test_sample_has_the_required_content(sample: Built) -> None:
     assert sample.soup("/pengaduan/").find("a", href="https://www.lapor.go.id")
 
 
+@pytest.mark.pango
 def test_production_build_has_every_url_and_no_broken_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import PUBLISH_SETTINGS
 

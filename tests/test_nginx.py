@@ -14,6 +14,8 @@ from servers import NginxServer, start_nginx
 from conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, PUBLISH_SETTINGS, build_site
 from layanan.nginx import NginxError, render
 
+pytestmark = pytest.mark.nginx
+
 DOMAIN = "kec-contoh.example.go.id"
 
 

@@ -304,6 +304,7 @@ def test_chromium_runs_nothing_and_goes_nowhere(payload_site: tuple[Built, int],
     assert elsewhere == []
 
 
+@pytest.mark.java
 def test_the_nu_checker_finds_no_error(payload_site: tuple[Built, int]) -> None:
     built, _ = payload_site
     result = subprocess.run(

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import LENGKAP, SAMPLE, Built, build_site
 
+pytestmark = pytest.mark.pango
 WHOLE = "/standar-pelayanan/standar-pelayanan.pdf"
 
 

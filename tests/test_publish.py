@@ -18,6 +18,8 @@ from servers import SSHServer, start_sshd
 
 from conftest import PUBLISH_SETTINGS, ROOT, SAMPLE
 
+pytestmark = pytest.mark.sshd
+
 ANNOUNCEMENT = "pengumuman/2026-11-20-kerja-bakti-karang-asam-ulu.md"
 
 

@@ -19,6 +19,8 @@ import pytest
 from conftest import LENGKAP, ROOT, SETTINGS, Built
 from layanan.serve import make_server
 
+pytestmark = pytest.mark.server
+
 
 def free_port() -> int:
     with socket.socket() as sock:

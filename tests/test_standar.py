@@ -163,6 +163,7 @@ def test_a_pdf_of_each_document_with_every_component(with_pdf: Built) -> None:
             assert len(texts) == 3 and "1. Layanan Lengkap" in texts[1] and "2. Layanan Kedua" in texts[2]
 
 
+@pytest.mark.pango
 def test_pdfs_are_printed_again_only_when_their_page_changes(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(LENGKAP, content)
