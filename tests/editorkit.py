@@ -237,3 +237,15 @@ def toast(tab) -> str:
     notice = tab.get_by_role("alert").filter(has_text=re.compile(r"\S")).last
     notice.wait_for()
     return notice.inner_text()
+
+
+def raw(editor: Editor, cookie: str, path: str) -> str:
+    answer = editor.api(cookie, "getEntry", {"path": path})
+    assert answer.status == 200, answer
+    return answer.data["data"]
+
+
+def persist(editor: Editor, cookie: str, path: str, text: str) -> object:
+    """Save as Decap does; its English commit message is replaced by the editor's own."""
+    params = {"dataFiles": [{"path": path, "slug": Path(path).stem, "raw": text}], "assets": []}
+    return editor.api(cookie, "persistEntry", params | {"options": {"commitMessage": "Update Layanan"}})

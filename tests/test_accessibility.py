@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from checkers import axe, summary
 
-from conftest import AXE, Built
+from conftest import Built
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = [
     "/",
     "/layanan/",
@@ -33,15 +33,6 @@ PAGE_TYPES = [
     "/404.html",
 ]
 SAMPLE_PAGES = ["/", "/layanan/ktp-el-baru/", "/pengumuman/perekaman-ktp-el-keliling/", "/langganan/"]
-
-
-def axe(page) -> dict:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-
-
-def summary(violations: list[dict]) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
 
 
 @pytest.mark.parametrize("width", [1024, 360])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from rules import SERVICE, assert_problem, service
 
 from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project, build_site
-from test_schema import SERVICE, assert_problem, service
 
 BODY_LINE = 18  # the body of VALID_SERVICE starts on line 18
 

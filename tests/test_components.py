@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from checkers import axe, nu_errors, summary
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from conftest import ROOT, Built
 from layanan.filters import FILTERS, TESTS
-from tests.test_accessibility import axe, summary
-from tests.test_validity import nu_errors
 
 COMPONENTS = ROOT / "theme" / "templates" / "components"
 MACRO = re.compile(r"{%-?\s*macro\s+(\w+)\(")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from rules import ANNOUNCEMENT, SERVICE, announcement, assert_problem, service
+
 from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project
-from test_schema import ANNOUNCEMENT, SERVICE, announcement, assert_problem, service
 
 
 def test_service_category_must_be_in_situs(project: Project) -> None:

@@ -163,3 +163,14 @@ def test_readme_layout_names_every_module() -> None:
     for module in sorted((ROOT / "layanan").rglob("*.py")):
         if module.name not in ("__init__.py", "__main__.py"):
             assert module.name in layout, module.relative_to(ROOT)
+
+
+def test_no_test_file_imports_another() -> None:
+    """Shared helpers live in the support modules the README names, so a test file can move or go alone."""
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        assert not re.search(r"^\s*from (tests\.)?test_\w+ import", path.read_text(encoding="utf-8"), re.M), path.name
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    support = [
+        p.name for p in (ROOT / "tests").glob("*.py") if not p.name.startswith("test_") and p.name != "__init__.py"
+    ]
+    assert all(name in readme for name in support), support

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from checkers import axe, nu_errors, summary
 
 from tests.conftest import LENGKAP, Built
-from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, start
-from tests.test_accessibility import axe, summary
-from tests.test_editor_proxy import persist, raw
-from tests.test_validity import nu_errors
+from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, persist, raw, start
 
 pytestmark = pytest.mark.server
 

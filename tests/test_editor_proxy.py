@@ -19,7 +19,7 @@ from layanan import schema
 from layanan.editor.entries import fields_of
 from layanan.frontmatter import load_yaml, split
 from tests.conftest import LENGKAP, SAMPLE
-from tests.editorkit import PASSWORD, PDF, ROOT, Editor, git, layanan, make_repository, start
+from tests.editorkit import PASSWORD, PDF, ROOT, Editor, git, layanan, make_repository, persist, raw, start
 
 pytestmark = pytest.mark.server
 
@@ -27,18 +27,6 @@ pytestmark = pytest.mark.server
 @pytest.fixture(scope="module")
 def sari(editor: Editor) -> str:
     return editor.session("sari")
-
-
-def raw(editor: Editor, cookie: str, path: str) -> str:
-    answer = editor.api(cookie, "getEntry", {"path": path})
-    assert answer.status == 200, answer
-    return answer.data["data"]
-
-
-def persist(editor: Editor, cookie: str, path: str, text: str) -> object:
-    """Save as Decap does; its English commit message is replaced by the editor's own."""
-    params = {"dataFiles": [{"path": path, "slug": Path(path).stem, "raw": text}], "assets": []}
-    return editor.api(cookie, "persistEntry", params | {"options": {"commitMessage": "Update Layanan"}})
 
 
 def set_line(text: str, key: str, value: str) -> str:

@@ -8,17 +8,12 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from checkers import parse
 
 from conftest import LENGKAP, Built, build_site
 from feedcheck import atom_problems, rss_problems
 
 BASE = "https://kec-contoh.example.go.id"
-
-
-def parse(built: Built, url: str) -> feedparser.FeedParserDict:
-    feed = feedparser.parse(built.path(url).read_bytes())
-    assert not feed.bozo, feed.bozo_exception
-    return feed
 
 
 @pytest.mark.parametrize("which", ["sample", "lengkap"])

@@ -6,9 +6,9 @@ import re
 import time
 
 import pytest
+from rules import SERVICE, assert_problem
 
 from conftest import VALID_SERVICE, Project
-from test_schema import SERVICE, assert_problem
 
 
 def test_empty_file(project: Project) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from test_feeds import parse
+from checkers import parse
 
 from conftest import LENGKAP, Built, build_site
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import re
 
-import pdfplumber
 import pytest
+from checkers import A4, printed, squash
 
 from conftest import Built
 
-A4 = (595, 842)  # points
 MIN_POINTS = 10
 
 
@@ -20,21 +18,11 @@ def services(built: Built) -> list[str]:
     )
 
 
-def printed(page, url: str) -> pdfplumber.PDF:
-    page.goto(url)
-    page.emulate_media(media="print")
-    return pdfplumber.open(io.BytesIO(page.pdf(format="A4", print_background=True)))
-
-
 BOX_BESIDE_TEXT = """() => [...document.querySelectorAll('.poster .ceklis li')].filter(li => {
   const box = li.querySelector('.kotak').getBoundingClientRect();
   const text = li.querySelector('.teks').getBoundingClientRect();
   return !(text.left >= box.right && text.top < box.bottom);  // the text starts right of the box, on its line
 }).map(li => li.textContent)"""
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 def assert_one_page_checklist(page, built: Built, base: str, url: str) -> None:

@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pdfplumber
 import pytest
+from rules import SERVICE, assert_problem
 
 from conftest import VALID_SERVICE, Built, Project, build_site
-from test_schema import SERVICE, assert_problem
 
 SHAPES = """\
 persyaratan:

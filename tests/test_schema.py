@@ -2,41 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from rules import ANNOUNCEMENT, SERVICE, announcement, assert_problem, service
 
-from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project, snapshot
-
-SERVICE = "content/layanan/uji.md"
-ANNOUNCEMENT = "content/pengumuman/2026-11-10-uji.md"
-
-
-def service(old: str = "", new: str = "") -> str:
-    assert old in VALID_SERVICE
-    return VALID_SERVICE.replace(old, new, 1) if old else VALID_SERVICE
-
-
-def announcement(old: str = "", new: str = "") -> str:
-    assert old in VALID_ANNOUNCEMENT
-    return VALID_ANNOUNCEMENT.replace(old, new, 1) if old else VALID_ANNOUNCEMENT
-
-
-def assert_problem(project: Project, relative: str, text: str | bytes, expected: str) -> str:
-    """The mistake fails both check and build with ``expected``, and the last good site survives."""
-    code, output = project.run("build", "--output", "output")
-    assert code == 0, output
-    good = snapshot(project.dir / "output")
-    project.write(relative, text)
-    for command in ("check", "build"):
-        code, output = project.run(command, "--output", "output")
-        assert code == 1, output
-        assert "Traceback" not in output
-        lines = output.splitlines()
-        assert any(line.startswith(expected) for line in lines), f"{command}: {expected!r} not in:\n{output}"
-        assert re.search(r"^\d+ kesalahan, \d+ peringatan$", output, re.M)
-    assert snapshot(project.dir / "output") == good
-    return output
+from conftest import VALID_ANNOUNCEMENT, VALID_SERVICE, Project
 
 
 def test_valid_service_and_announcement_pass(project: Project) -> None:

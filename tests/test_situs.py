@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rules import assert_problem
 
 from conftest import LENGKAP, Project
-from test_schema import assert_problem
 
 SITUS = "content/situs.yaml"
 VALID = (LENGKAP / "situs.yaml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from test_print import A4, printed, squash
+from checkers import A4, printed, squash
 
 from conftest import LENGKAP, Built, build_site
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import jsonschema
 import pytest
-from test_feeds import parse
+from checkers import parse
 
 from conftest import LENGKAP, SAMPLE, Built, build_site
 from layanan import skm

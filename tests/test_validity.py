@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
+from checkers import nu_errors
 
-from conftest import ROOT, Built
+from conftest import Built
 
 pytestmark = pytest.mark.java
-
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def nu_errors(*sites: Built) -> str:
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", *(str(s.root) + "/" for s in sites)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return result.stderr if result.returncode else ""
 
 
 def test_sample_and_fixture_sites_are_valid_html(sample: Built, lengkap: Built, searchable: Built) -> None:
