@@ -12,12 +12,13 @@ the medians; peak memory is the process tree's (benchmarks/measure.py), Pagefind
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from bench import measure  # benchmarks/ is this script's folder, first on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work" / "pdf"
@@ -25,19 +26,9 @@ EDITED = "layanan-0007.md"
 
 
 def build(checkout: Path, content: Path, output: Path) -> dict:
+    """A production build by ``checkout``'s code (``-m`` from its folder), measured as bench.py measures."""
     command = [sys.executable, "-m", "layanan", "build", "-s", str(checkout / "publishconf.py"), "-c", str(content)]
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "measure.py"), "--", *command, "-o", str(output)],
-        cwd=checkout,
-        env={"SOURCE_DATE_EPOCH": "1795838400", "PATH": "/usr/bin:/bin", "HOME": str(WORK)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    result = json.loads(run.stdout.strip().splitlines()[-1])
-    if result["status"] != 0:
-        raise RuntimeError(f"build in {checkout} failed: {run.stderr[-2000:]}")
-    return result
+    return measure([*command, "-o", str(output)], checkout, {"SOURCE_DATE_EPOCH": "1795838400"})
 
 
 def main() -> None:

@@ -64,7 +64,7 @@ def load_pickle(path: Path, version: str) -> dict[str, Any]:
     return data if stored_version == version else {}
 
 
-def _replace(path: Path, data: bytes) -> None:
+def replace(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all, through a temporary name of its own (builds may run side by side)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -78,7 +78,7 @@ def _replace(path: Path, data: bytes) -> None:
 
 
 def save_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
-    _replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+    replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_manifest(path: Path) -> dict[str, Any]:
@@ -90,4 +90,4 @@ def load_manifest(path: Path) -> dict[str, Any]:
 
 
 def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    _replace(path, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+    replace(path, json.dumps(manifest, sort_keys=True).encode("utf-8"))

@@ -12,7 +12,6 @@ Every PDF is tagged (PDF/UA-1), with the page's language and title.
 from __future__ import annotations
 
 import mimetypes
-import os
 import re
 import time
 from dataclasses import dataclass
@@ -68,7 +67,8 @@ _SHEETS: dict[str, Any] = {}  # each stylesheet by its bytes, parsed once and sh
 def _sheet(href: str, site_url: str, root: Path, renamed: dict[str, str]) -> Any:
     from weasyprint import CSS
 
-    found = cache.digest(href, (root / renamed.get(href, href).lstrip("/")).read_bytes())  # the file's, this build
+    stat = (root / renamed.get(href, href).lstrip("/")).stat()
+    found = f"{href} {stat.st_ino} {stat.st_mtime_ns} {stat.st_size}"  # this build's file, not an earlier one's
     if found not in _SHEETS:
         _SHEETS[found] = CSS(url=site_url + href, url_fetcher=_fetcher(site_url, root.resolve(), renamed))
     return _SHEETS[found]
@@ -82,14 +82,6 @@ def _print(html: str, page_url: str, site_url: str, root: Path, renamed: dict[st
     html = STYLESHEET.sub("", html)
     document = HTML(string=html, base_url=site_url + page_url, url_fetcher=_fetcher(site_url, root.resolve(), renamed))
     return bytes(document.write_pdf(stylesheets=[*sheets, *([CSS(string=css)] if css else [])], pdf_variant=VARIANT))
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all: another build may be reading the cache at the same time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 def _numbers(count: int) -> bytes:
@@ -157,7 +149,7 @@ def write_whole(
     whole = Whole.split(page_file.read_text(encoding="utf-8"), folder, code)
     todo = [(part, page) for part, page in whole.parts if not part.path.is_file()]
     parallel.fork_map(
-        lambda job: _replace(job[0].path, _print(job[1], page_url, site_url, root, renamed, UNNUMBERED)),
+        lambda job: cache.replace(job[0].path, _print(job[1], page_url, site_url, root, renamed, UNNUMBERED)),
         todo,
         min_items=2,
     )
@@ -172,7 +164,7 @@ def write_whole(
         html = whole.cover(starts)
         path = folder / f"sampul-{key(html.encode(), COVER, code)}.pdf"
         if not path.is_file():
-            _replace(path, _print(html, page_url, site_url, root, renamed, COVER + UNNUMBERED))
+            cache.replace(path, _print(html, page_url, site_url, root, renamed, COVER + UNNUMBERED))
         return path
 
     # The contents' page numbers depend on the cover's length, which they can change: start from the
@@ -181,14 +173,15 @@ def write_whole(
     covered = int(hint.read_text(encoding="ascii")) if hint.is_file() else 1
     for _ in range(5):
         path = cover(covered)
-        if pdfjoin.page_count(path) == covered:
+        printed = pdfjoin.page_count(path)
+        if printed == covered:
             break
-        covered = pdfjoin.page_count(path)
-    _replace(hint, str(covered).encode("ascii"))
+        covered = printed
+    cache.replace(hint, str(covered).encode("ascii"))
     total = covered + sum(counts)
     numbers = folder / f"nomor-{total}-{key(b'', code)[:16]}.pdf"
     if not numbers.is_file():
-        _replace(numbers, _numbers(total))
+        cache.replace(numbers, _numbers(total))
     pdfjoin.join(path, [part for part, _ in whole.parts], numbers, pdf_file)
     used = {path.name, numbers.name, *(part.path.name for part, _ in whole.parts)}
     for old in folder.glob("*.pdf"):

@@ -117,7 +117,9 @@ def announcement(item: Pengumuman, situs: Situs) -> str:
         bring = [f"- {plain(filters.requirement_text(r))}" for r in services[0].persyaratan]
     facts = []
     if len(services) == 1 and isinstance(services[0].biaya, int):
-        facts.append(f"Biaya: {filters.rupiah(services[0].biaya)}")
+        cost = filters.rupiah(services[0].biaya)
+        if not any(cost.lower() in line.lower() for line in bring):  # the body's list may say it already
+            facts.append(f"Biaya: {cost}")
     attachments = [f"- {plain(a.judul)}: {short_url(situs, routes.file_code(a.berkas))}" for a in item.lampiran]
     linked = [f"- {plain(s.judul)}: {short_url(situs, s.kode)}" for s in services]
 

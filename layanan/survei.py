@@ -189,8 +189,7 @@ def _closest(value: str, names: dict[str, str]) -> str | None:
 def _resolve(
     rows: list[Row], key: str, titles: dict[str, str], survei: Survei, shown: str, yaml_shown: str
 ) -> list[Problem]:
-    """Replace each row's written service or kelurahan by its slug; every distinct unknown name is one error."""
-    what = "layanan" if key == "layanan" else "kelurahan"
+    """Replace each row's written service or kelurahan (``key``) by its slug; each unknown name is one error."""
     known = {_fold(slug): slug for slug in titles}
     for slug, title in titles.items():
         known[_fold(title)] = slug
@@ -210,13 +209,13 @@ def _resolve(
     for written, numbers in unknown.items():
         guess = _closest(_fold(written), known)
         hint = f"maksud Anda '{titles[known[guess]]}'? " if guess else ""
-        slug = known[guess] if guess else f"alamat-{what}-nya"
+        slug = known[guess] if guess else f"alamat-{key}-nya"
         problems.append(
             Problem(
                 shown,
                 numbers[0],
                 f"kolom.{key}",
-                f"{what} '{written}' tidak dikenal ({_rows_named(numbers)}); {hint}tulis judul {what} atau "
+                f"{key} '{written}' tidak dikenal ({_rows_named(numbers)}); {hint}tulis judul {key} atau "
                 f"alamatnya (slug), atau petakan di {yaml_shown} bagian 'nama_lain:', misalnya "
                 f'"{written}": {slug}',
             )

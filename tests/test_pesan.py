@@ -65,6 +65,7 @@ def test_the_body_s_list_travels_with_the_message(sample: Built) -> None:
     assert "Untuk: warga Kelurahan Loa Bakung dan Kelurahan Loa Buah\n" in text
     assert "- Bawa: Kartu Keluarga. Tidak perlu surat pengantar RT/RW.\n" in text
     assert "- Gratis, tanpa biaya apa pun.\n" in text and "- Tempat dan jadwal: " in text
+    assert "Biaya: Gratis" not in text  # the body's list said it: once is enough
     assert "Persyaratan yang perlu dibawa" not in text
 
 
