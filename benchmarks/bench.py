@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from layanan.build import remove  # the repository's own package, importable once on the path
+from layanan.build.output import remove  # the repository's own package, importable once on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from layanan.serve import make_server  # noqa: E402
+from layanan.tools.serve import make_server  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CHROME_FLAGS = (

@@ -11,8 +11,8 @@ from typing import Any
 
 from pelican import signals
 
-from layanan.generator import LayananGenerator
-from layanan.site import load_situs_into
+from layanan.build.generator import LayananGenerator
+from layanan.site.assemble import load_situs_into
 
 DEFAULTS: dict[str, Any] = {
     "LAYANAN_PER_PAGE": 10,

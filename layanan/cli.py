@@ -18,16 +18,17 @@ from typing import Any
 
 from pelican import Pelican
 
-from layanan import __version__, cache, nginx, scaffold
-from layanan import new as new_file
-from layanan import publish as publishing
-from layanan import situs as situs_module
-from layanan.build import DiskFull, build, settings_for
-from layanan.editor import cli as editor_cli
-from layanan.index import Site
-from layanan.problems import ConfigError, ContentErrors, Problem, display_path, errors, report
-from layanan.serve import make_server, serve
-from layanan.site import load
+from layanan import __version__
+from layanan.base import cache
+from layanan.base.problems import ConfigError, ContentErrors, Problem, display_path, errors, report
+from layanan.build.output import DiskFull, build, settings_for
+from layanan.editor import commands
+from layanan.emit import nginx
+from layanan.read import situsyaml
+from layanan.site.assemble import load
+from layanan.site.index import Site
+from layanan.tools import new, publish, scaffold
+from layanan.tools.serve import make_server, serve
 
 
 def _print_problems(problems: list[Problem], as_json: bool = False, stream: Any = None) -> None:
@@ -145,34 +146,34 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
     return 0
 
 
-def new(settings_file: str, overrides: dict[str, Any], kind: str, title: str) -> int:
+def run_new(settings_file: str, overrides: dict[str, Any], kind: str, title: str) -> int:
     """Write a new draft from the template for ``kind``; never overwrites."""
     settings = settings_for(settings_file, **overrides)
-    situs, problems = situs_module.load(settings["PATH"])
+    situs, problems = situsyaml.load(settings["PATH"])
     if situs is None:
         _print_problems(problems)
         return 1
     try:
-        path = new_file.create(kind, title, settings["PATH"], situs)
-    except new_file.NewFileError as exc:
+        path = new.create(kind, title, settings["PATH"], situs)
+    except new.NewFileError as exc:
         print(f"Tidak dibuat: {exc}", file=sys.stderr)
         return 1
     print(f"Berkas baru: {display_path(path)} (masih draf; isi bagian [ISI: ...] lalu jalankan invoke check)")
     return 0
 
 
-def _target() -> tuple[publishing.Target, list[str]]:
+def _target() -> tuple[publish.Target, list[str]]:
     env_file = Path(".env")
-    target = publishing.target_from(
-        publishing.setting("PUBLISH_TARGET", env_file), publishing.setting("PUBLISH_SSH", env_file, "ssh")
+    target = publish.target_from(
+        publish.setting("PUBLISH_TARGET", env_file), publish.setting("PUBLISH_SSH", env_file, "ssh")
     )
-    return target, shlex.split(publishing.setting("PUBLISH_RSYNC_ARGS", env_file))
+    return target, shlex.split(publish.setting("PUBLISH_RSYNC_ARGS", env_file))
 
 
-def publish(settings_file: str, overrides: dict[str, Any], first: bool = False) -> int:
+def run_publish(settings_file: str, overrides: dict[str, Any], first: bool = False) -> int:
     """Check, refuse placeholders, build for production, upload a release and make it current."""
     target, extra = _target()
-    with publishing.lock(Path(".publish") / "kunci"):
+    with publish.lock(Path(".publish") / "kunci"):
         site, problems = _load(settings_file, overrides)
         _print_problems(problems)
         if site is None:
@@ -186,7 +187,7 @@ def publish(settings_file: str, overrides: dict[str, Any], first: bool = False) 
             return 1
         result = build(settings_file, str(Path(".publish") / "situs"), **overrides)
         print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
-        name, stats = publishing.deploy(result.output, target, extra, dt.datetime.now(dt.UTC), first)
+        name, stats = publish.deploy(result.output, target, extra, dt.datetime.now(dt.UTC), first)
     print(
         f"Terbit: rilis {name} kini tayang. Dikirim {stats['files']} berkas, "
         f"{stats['sent_bytes']} dari {stats['total_bytes']} bita."
@@ -196,15 +197,15 @@ def publish(settings_file: str, overrides: dict[str, Any], first: bool = False) 
 
 def rollback() -> int:
     target, _ = _target()
-    with publishing.lock(Path(".publish") / "kunci"):
-        name = publishing.rollback(target)
+    with publish.lock(Path(".publish") / "kunci"):
+        name = publish.rollback(target)
     print(f"Kembali ke rilis {name}; situs kini menayangkan rilis itu.")
     return 0
 
 
 def list_releases() -> int:
     target, _ = _target()
-    names, current = publishing.releases(target)
+    names, current = publish.releases(target)
     for name in names:
         print(f"{'*' if name == current else ' '} {name}")
     if not names:
@@ -215,7 +216,7 @@ def list_releases() -> int:
 def nginx_config(settings_file: str, overrides: dict[str, Any], site: str) -> int:
     """Print deploy/nginx.conf for this site's domain (from situs.yaml) and folder."""
     settings = settings_for(settings_file, **overrides)
-    situs, problems = situs_module.load(settings["PATH"])
+    situs, problems = situsyaml.load(settings["PATH"])
     if situs is None:
         _print_problems(problems)
         return 1
@@ -246,7 +247,7 @@ def init_site(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layanan", description="Situs informasi layanan kecamatan")
     parser.add_argument("--version", action="version", version=f"layanan {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    subparsers = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
         ("check", "periksa semua konten tanpa membangun situs"),
         ("build", "bangun situs ke folder hasil"),
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         ("releases", "daftar rilis di server; * menandai yang tayang"),
         ("nginx-config", "tulis konfigurasi nginx untuk domain situs (lihat deploy/README.md)"),
     ):
-        command = commands.add_parser(name, help=help_text)
+        command = subparsers.add_parser(name, help=help_text)
         default_settings = "publishconf.py" if name == "publish" else "pelicanconf.py"
         command.add_argument("--settings", "-s", default=default_settings, help="berkas pengaturan Pelican")
         command.add_argument("--content", "-c", default=None, help="folder konten (bawaan: PATH, yaitu content)")
@@ -277,10 +278,10 @@ def main(argv: list[str] | None = None) -> int:
                 "--pertama", action="store_true", help="terbit pertama kali: siapkan folder tujuan bila belum ada"
             )
         if name == "new":
-            command.add_argument("jenis", choices=sorted(new_file.TEMPLATES), help="jenis berkas")
+            command.add_argument("jenis", choices=sorted(new.TEMPLATES), help="jenis berkas")
             command.add_argument("judul", help="judul layanan atau pengumuman")
-    editor_cli.add_commands(commands)
-    init = commands.add_parser("init", help="buat repositori situs baru untuk satu kecamatan")
+    commands.add_commands(subparsers)
+    init = subparsers.add_parser("init", help="buat repositori situs baru untuk satu kecamatan")
     init.add_argument("folder", type=Path, help="folder baru untuk situs itu")
     init.add_argument("--kecamatan", required=True, help='nama kecamatan, misalnya "Teluk Damai"')
     init.add_argument("--kota", required=True, help='misalnya "Kota Pesisir" atau "Kabupaten Contoh"')
@@ -289,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--zona-waktu", required=True, help="Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura")
     args = parser.parse_args(argv)
     if args.command in ("editor", "pengguna", "terbitkan-antrean"):
-        return editor_cli.run(args)
+        return commands.run(args)
     if args.command == "init":
         return init_site(args)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
@@ -305,13 +306,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "nginx-config":
             return nginx_config(args.settings, overrides, args.site)
         if args.command == "publish":
-            return publish(args.settings, overrides, args.pertama)
+            return run_publish(args.settings, overrides, args.pertama)
         if args.command == "rollback":
             return rollback()
         if args.command == "releases":
             return list_releases()
         if args.command == "new":
-            return new(args.settings, overrides, args.jenis, args.judul)
+            return run_new(args.settings, overrides, args.jenis, args.judul)
         if args.command == "serve":
             serve(args.output or settings_for(args.settings)["OUTPUT_PATH"], args.port)
             return 0
@@ -326,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Kesalahan pengaturan: {exc}", file=sys.stderr)
         return 2
-    except publishing.PublishError as exc:
+    except publish.PublishError as exc:
         print(f"Penerbitan gagal: {exc}. Situs yang tayang tidak berubah.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

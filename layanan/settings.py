@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import StrictUndefined
 
-from layanan import routes
+from layanan.content import routes
 
 _PACKAGE = Path(__file__).resolve().parent
 # Inside an installed wheel the theme is package data; in this repository it is ../theme.
@@ -37,7 +37,7 @@ CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = INDEX_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 
-# Feeds are written by layanan/feeds.py with feedgen; Pelican's are all off.
+# Feeds are written by layanan/emit/feeds.py with feedgen; Pelican's are all off.
 FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
@@ -57,7 +57,7 @@ MARKDOWN = {
 # A typo in a template is an error, not an empty string on a live page.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "undefined": StrictUndefined}
 
-# content/berkas/ and the theme's static files are copied by the plugin (layanan/files.py):
+# content/berkas/ and the theme's static files are copied by the plugin (layanan/read/files.py):
 # regular files only, checked, and a write error fails the build (Pelican's copy only logs it).
 STATIC_PATHS: list[str] = []
 THEME_STATIC_PATHS: list[str] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 from invoke.context import Context
 from invoke.tasks import task
 
-from layanan.build import remove
+from layanan.build.output import remove
 
 PY = sys.executable
 

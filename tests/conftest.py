@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from layanan import cli
-from layanan.build import build
+from layanan.build.output import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
@@ -297,7 +297,7 @@ def serve():
     """serve(built) -> base URL of a real HTTP server on 127.0.0.1 for that site."""
     import threading
 
-    from layanan.serve import make_server
+    from layanan.tools.serve import make_server
 
     servers = {}
 

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from layanan import nginx
+from layanan.emit import nginx
 
 
 def free_port() -> int:

@@ -7,10 +7,10 @@ from pathlib import Path
 from pelican import Pelican
 
 from conftest import _CACHE, SETTINGS
-from layanan import cache
-from layanan.build import settings_for
-from layanan.index import Site
-from layanan.site import load
+from layanan.base import cache
+from layanan.build.output import settings_for
+from layanan.site.assemble import load
+from layanan.site.index import Site
 
 
 def site_of(content: Path) -> Site:

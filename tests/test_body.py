@@ -168,7 +168,7 @@ def test_ordinary_nesting_and_links_pass(project: Project) -> None:
 
 
 def test_a_body_past_the_time_budget_is_an_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from layanan import body as body_module
+    from layanan.read import body as body_module
 
     # Within the limits, but slower than a budget this small: python-markdown is quadratic on '!['.
     monkeypatch.setattr(body_module, "TIME_BUDGET", 0.01)

@@ -16,7 +16,7 @@ from checkers import axe, nu_errors, summary
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from conftest import ROOT, Built
-from layanan.filters import FILTERS, TESTS
+from layanan.render.filters import FILTERS, TESTS
 
 COMPONENTS = ROOT / "theme" / "templates" / "components"
 MACRO = re.compile(r"{%-?\s*macro\s+(\w+)\(")

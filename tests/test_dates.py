@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from layanan import dates
+from layanan.base import dates
 
 
 def test_date_in_indonesian() -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import ROOT, Built
-from layanan import model, schema
+from layanan.content import model, schema
 
 FORMAT = ROOT / "docs" / "format-konten.md"
 SECTIONS = {
@@ -135,7 +142,7 @@ def test_the_word_list_exists_and_the_check_can_fail() -> None:
 
 def test_the_guides_anchors_and_example_situs_work(tmp_path) -> None:
     """Every #anchor in the staff guide exists, and its example situs.yaml passes the checks."""
-    from layanan import situs
+    from layanan.read import situsyaml as situs
 
     guide = (ROOT / "docs" / "panduan-petugas.md").read_text(encoding="utf-8")
     ids = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-") for h in re.findall(r"^#+ (.+)$", guide, re.M)}
@@ -157,12 +164,69 @@ def test_sample_conditions_are_conditions_not_optional_extras() -> None:
                 assert not re.search(r"(?i)hanya (bila|jika|bagi)", block), (path.name, block)
 
 
-def test_readme_layout_names_every_module() -> None:
+def contract() -> dict[str, Any]:
+    """The stages contract in pyproject.toml, as import-linter reads it."""
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return next(c for c in settings["contracts"] if c["id"] == "stages")
+
+
+def readme_layout() -> tuple[set[str], dict[str, tuple[str, set[str]]]]:
+    """The README's map of the package: the top level's modules, and each stage's line and modules, in order."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    layout = readme.split("## Layout", 1)[1]
-    for module in sorted((ROOT / "layanan").rglob("*.py")):
-        if module.name not in ("__init__.py", "__main__.py"):
-            assert module.name in layout, module.relative_to(ROOT)
+    block = readme.split("## Layout", 1)[1].split("\nlayanan/", 1)[1].split("\ntheme/", 1)[0]
+    top, *rest = re.split(r"^  (?=\w+/ )", block, flags=re.M)
+    stages = {}
+    for part in rest:
+        name, line = re.match(r"(\w+)/ +(.*)", part).groups()
+        stages[name] = (line, set(re.findall(r"\b\w+\.py\b", part)))
+    return set(re.findall(r"\b\w+\.py\b", top)), stages
+
+
+def modules(folder: Path) -> set[str]:
+    return {p.name for p in folder.glob("*.py") if p.name not in ("__init__.py", "__main__.py")}
+
+
+def test_the_readme_draws_the_stages_the_contract_enforces() -> None:
+    """Stages in the contract's order, each with its own docstring and exactly its modules; nothing else."""
+    top, stages = readme_layout()
+    layers = [layer for layer in contract()["layers"] if "|" not in layer]
+    assert list(stages) == layers
+    assert top == modules(ROOT / "layanan") | {"__init__.py"}
+    for name, (line, named) in stages.items():
+        package = ROOT / "layanan" / name
+        assert line == ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))), name
+        assert named == modules(package), name
+    packages = {p.parent.name for p in (ROOT / "layanan").glob("*/__init__.py")}
+    assert packages == set(stages)
+
+
+def lint_imports(folder: Path) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).parent / "lint-imports"), "--no-cache", "--config", "pyproject.toml"]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True)
+
+
+def test_each_stage_imports_only_from_the_stages_below_it() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_the_contract_refuses_an_upward_import(tmp_path: Path) -> None:
+    """The same contract on a package whose lowest stage imports its highest one is broken."""
+    layers = contract()["layers"]
+    lowest, highest = layers[-1], layers[1]
+    for stage in (name for layer in layers for name in layer.split(" | ")):
+        (tmp_path / "lapis" / stage).mkdir(parents=True)
+        (tmp_path / "lapis" / stage / "__init__.py").write_text("")
+    (tmp_path / "lapis" / "__init__.py").write_text("")
+    (tmp_path / "lapis" / lowest / "bawah.py").write_text(f"from lapis.{highest} import atas\n")
+    (tmp_path / "lapis" / highest / "atas.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.importlinter]\nroot_package = "lapis"\n[[tool.importlinter.contracts]]\nname = "uji"\n'
+        f'type = "layers"\ncontainers = ["lapis"]\nlayers = {json.dumps(layers)}\n'
+    )
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1 and f"lapis.{lowest}.bawah -> lapis.{highest}.atas" in result.stdout
 
 
 def test_no_test_file_imports_another() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from layanan import model, schema
+from layanan.content import model, schema
 from layanan.editor import config
 from layanan.editor.entries import KIND_FIELD
 from tests.conftest import SAMPLE

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from layanan import nginx
 from layanan.editor import publishing
 from layanan.editor.workspace import Workspace
+from layanan.emit import nginx
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, ROOT
 from tests.editorkit import PASSWORD, git, login, make_repository, open_entry, save, start
 from tests.servers import certificate, run_nginx

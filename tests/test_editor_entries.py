@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from layanan.base.frontmatter import load_yaml, split
 from layanan.editor import entries
-from layanan.frontmatter import load_yaml, split
 from tests.conftest import LENGKAP, SAMPLE
 
 

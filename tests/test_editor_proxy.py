@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from layanan import schema
+from layanan.base.frontmatter import load_yaml, split
+from layanan.content import schema
 from layanan.editor.entries import fields_of
-from layanan.frontmatter import load_yaml, split
 from tests.conftest import LENGKAP, SAMPLE
 from tests.editorkit import PASSWORD, PDF, ROOT, Editor, git, layanan, make_repository, persist, raw, start
 

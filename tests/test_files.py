@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import VALID_SERVICE, Built, Project, snapshot
-from layanan import files
+from layanan.read import files
 from tests.editorkit import PNG
 
 CASES = [

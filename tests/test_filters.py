@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from conftest import Built
-from layanan.filters import rupiah, tel_link
+from layanan.render.filters import rupiah, tel_link
 
 
 def whatsapp_text(href: str) -> str:

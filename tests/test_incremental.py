@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LENGKAP, ROOT, SETTINGS, snapshot
-from layanan.build import BuildResult, build
+from layanan.build.output import BuildResult, build
 
 
 class Site:

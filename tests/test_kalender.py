@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import LENGKAP, Built, build_site
-from layanan import routes
+from layanan.content import routes
 
 WITA = ZoneInfo("Asia/Makassar")
 DOMAIN = "kec-contoh.example.go.id"

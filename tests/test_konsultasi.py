@@ -149,7 +149,7 @@ def test_a_consultation_that_ends_before_it_begins_is_refused(project) -> None:
 
 
 def test_an_open_consultation_has_a_message_to_forward(lengkap: Built, afterwards: Built) -> None:
-    from layanan import routes
+    from layanan.content import routes
 
     box = lengkap.soup(STANDARD).select_one("#masukan textarea.teks-pesan")
     assert box.get_text() == (

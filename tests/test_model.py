@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import LENGKAP, SAMPLE
-from layanan import model, schema
+from layanan.content import model, schema
 from sites import site_of
 
 RECORDS = [model.Layanan, model.Pengumuman, model.Kelurahan, model.Halaman, model.Situs]

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project
-from layanan import model
+from layanan.content import model
 
 
 @pytest.mark.parametrize("kind", ["layanan", "pengumuman"])
@@ -105,7 +105,7 @@ def test_empty_lists_can_be_filled_in_below_their_key(project: Project) -> None:
 
 
 def test_the_category_is_left_to_staff_unless_it_fits(project: Project) -> None:
-    from layanan.new import category_for
+    from layanan.tools.new import category_for
 
     choices = ("Administrasi Kependudukan", "Umum")
     assert category_for("Akta Perkawinan", choices) == "[ISI: pilih salah satu: Administrasi Kependudukan, Umum]"

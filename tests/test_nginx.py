@@ -12,7 +12,7 @@ import pytest
 from servers import NginxServer, start_nginx
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, PUBLISH_SETTINGS, build_site
-from layanan.nginx import NginxError, render
+from layanan.emit.nginx import NginxError, render
 
 pytestmark = pytest.mark.nginx
 
@@ -197,7 +197,7 @@ def test_alias_redirects_and_hidden_config(nginx: NginxServer) -> None:
 
 
 def test_redirects_never_name_the_host_a_request_claimed(nginx: NginxServer) -> None:
-    from layanan import routes
+    from layanan.content import routes
 
     for path in ("/layanan/nama-lama/", f"/s/{routes.short_code('pengumuman', 'pengumuman-lama')}"):
         status, headers, _ = get(nginx, path, Host=f"{DOMAIN}:8443")  # the site's name, another port
@@ -213,7 +213,7 @@ def test_a_folder_that_would_be_nginx_syntax_is_refused(site: str) -> None:
 
 
 def test_short_links_redirect_and_calendars_are_calendars(nginx: NginxServer) -> None:
-    from layanan import routes
+    from layanan.content import routes
 
     code = routes.short_code("pengumuman", "pengumuman-lama")
     for short in (f"/s/{code}", f"/s/{code}/"):

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from conftest import Built
-from layanan import model
+from layanan.content import model
 
 
 def load(built: Built) -> dict:

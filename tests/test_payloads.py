@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import EPOCH, LENGKAP, PUBLISH_SETTINGS, ROOT, Built, build_site
-from layanan import skm
+from layanan.content import skm
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import LENGKAP, Built, build_site
-from layanan import pesan, routes
+from layanan.content import routes
+from layanan.render import pesan
 
 ANNOUNCEMENT = "/pengumuman/pengumuman-lengkap/"
 BASE = "https://kec-contoh.example.go.id"

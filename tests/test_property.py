@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import LENGKAP, SETTINGS, VALID_ANNOUNCEMENT, VALID_SERVICE
-from layanan import cli, model
-from layanan.reader import parse
+from layanan import cli
+from layanan.content import model
+from layanan.read.reader import parse
 
 TZ = ZoneInfo("Asia/Makassar")
 KEY_OR_MARKER = ("(yaml)", "(bagian data)", "(berkas)", "(isi)")

@@ -1,9 +1,9 @@
-"""One router: every address and file name the build writes comes from layanan/routes.py."""
+"""One router: every address and file name the build writes comes from layanan/content/routes.py."""
 
 from __future__ import annotations
 
 from conftest import Built
-from layanan import routes
+from layanan.content import routes
 
 
 def test_items_live_in_their_kind_s_folder_and_pages_at_the_top():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE, run_in, venv_with
-from layanan import scaffold
+from layanan.tools import scaffold
 from tests.editorkit import layanan
 
 WIB = ("Contoh Jaya", "Kabupaten Contoh", "Suka Maju, Mekar Sari, Tanjung", "kec-contoh.example.go.id", "Asia/Jakarta")
@@ -109,4 +109,4 @@ def test_two_kecamatan_in_two_zones_from_the_built_wheel_have_the_same_structure
 
 def test_the_skeleton_ships_in_the_wheel(wheel: Path):
     listing = subprocess.run(["unzip", "-l", str(wheel)], capture_output=True, text=True, check=True).stdout
-    assert "layanan/kerangka/situs.yaml" in listing and "layanan/kerangka/layanan/ktp-el-baru.md" in listing
+    assert "layanan/tools/kerangka/situs.yaml" in listing and "layanan/tools/kerangka/layanan/ktp-el-baru.md" in listing

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import Built
-from layanan import search as search_index
+from layanan.emit import search as search_index
 
 
 def search(page, base: str, query: str, url: str = "/") -> list[str]:

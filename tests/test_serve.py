@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LENGKAP, ROOT, SETTINGS, Built
-from layanan.serve import make_server
+from layanan.tools.serve import make_server
 
 pytestmark = pytest.mark.server
 

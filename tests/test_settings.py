@@ -7,7 +7,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from conftest import LENGKAP, PUBLISH_SETTINGS, ROOT, SAMPLE, SETTINGS
-from layanan.site import situs_of
+from layanan.site.assemble import situs_of
 
 
 @pytest.fixture(params=[SETTINGS, PUBLISH_SETTINGS], ids=["pelicanconf", "publishconf"])

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from layanan import skm
+from layanan.content import skm
 
 ALL = list(skm.ELEMENTS)
 

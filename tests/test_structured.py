@@ -103,7 +103,7 @@ def test_script_end_tags_are_escaped(lengkap: Built) -> None:
 
 def test_json_in_a_script_element_cannot_end_or_hide_it() -> None:
     """'<!--<script>' would make the HTML parser swallow the rest of the page; U+2028 ends a JS line."""
-    from layanan.structured import _script
+    from layanan.render.structured import _script
 
     value = "a</script><!--<script>&b\u2028c\u2029"
     block = str(_script({"name": value}))
@@ -122,7 +122,7 @@ def test_ordinary_announcement_is_a_news_article_only(lengkap: Built) -> None:
     [("15 menit", "PT15M"), ("2 jam", "PT2H"), ("3 hari", "P3D"), ("14 hari kerja", None), ("Segera", None)],
 )
 def test_processing_time(waktu: str, duration: str | None) -> None:
-    from layanan.structured import processing_time
+    from layanan.render.structured import processing_time
 
     assert processing_time(waktu) == duration
 
@@ -137,7 +137,7 @@ def test_processing_time(waktu: str, duration: str | None) -> None:
     ],
 )
 def test_opening_hours_from_the_documented_format(text: str, days, opens, closes) -> None:
-    from layanan.structured import opening_hours
+    from layanan.render.structured import opening_hours
 
     specs = opening_hours(text)
     if days is None:

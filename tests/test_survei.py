@@ -13,7 +13,7 @@ import pytest
 from checkers import parse
 
 from conftest import LENGKAP, SAMPLE, Built, build_site
-from layanan import skm
+from layanan.content import skm
 
 SURVEY = LENGKAP / "survei"
 # tests/fixtures/lengkap/survei/2026.csv, 8 respondents (Google Forms export: every field quoted, a Timestamp,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from layanan import model, schema
+from layanan.content import model, schema
 from layanan.editor.entries import KIND_FIELD, VERSION_FIELD
 
 API = "/admin/api/v1"

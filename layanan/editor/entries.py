@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from layanan import model, schema
-from layanan.frontmatter import _Loader, load_yaml, split
+from layanan.base.frontmatter import _Loader, load_yaml, split
+from layanan.content import model, schema
 
 KIND_FIELD = "jenis"  # Decap's type key for persyaratan items
 # The version of the file a form was opened from (its git blob id): travels with the form, in a

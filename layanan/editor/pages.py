@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from layanan import model
-from layanan.dates import zone_label
+from layanan.base.dates import zone_label
+from layanan.base.frontmatter import split
+from layanan.base.problems import Problem
+from layanan.content import model
 from layanan.editor import publishing, refusal, repo
 from layanan.editor.workspace import Workspace, run_layanan
-from layanan.frontmatter import split
-from layanan.problems import Problem
-from layanan.situs import load as load_situs
+from layanan.read.situsyaml import load as load_situs
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),

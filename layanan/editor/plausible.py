@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from layanan.dates import tanggal
+from layanan.base.dates import tanggal
 from layanan.editor.refusal import label
 
 EARLIEST_YEAR = 2000

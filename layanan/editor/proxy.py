@@ -17,12 +17,14 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, NoReturn
 
-from layanan import clock, model, reader, routes, schema
+from layanan.base import clock
+from layanan.base.frontmatter import split
+from layanan.base.problems import Problem
+from layanan.content import model, routes, schema
 from layanan.editor import changes, entries, pages, plausible, refusal, repo, staging, uploads
 from layanan.editor.users import User
 from layanan.editor.workspace import Workspace
-from layanan.frontmatter import split
-from layanan.problems import Problem
+from layanan.read import reader
 
 MEDIA_INLINE_MAX = 1024 * 1024
 NAME_MAX = 255  # bytes in one file name, as Linux file systems allow

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from layanan import schema
+from layanan.base.problems import Problem, errors
+from layanan.content import schema
 from layanan.editor.entries import fields_of
-from layanan.problems import Problem, errors
 
 # Keys the checks use for what is not a field.
 PLACES = {"(isi)": "Isi", "(yaml)": "Susunan isian", "(bagian data)": "Susunan isian", "(berkas)": "Berkas"}

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layanan.locking import exclusive
+from layanan.base.locking import exclusive
 
 GIT_LOCKS = ("index.lock", "HEAD.lock")
 # The trailer on every commit the editor makes: its history tells a clerk's save from a developer's commit.

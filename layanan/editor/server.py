@@ -26,7 +26,7 @@ import yaml
 from layanan.editor import audit, auth, changes, config, pages, proxy, publishing, repo, staging, users
 from layanan.editor.address import Public, loopback
 from layanan.editor.workspace import Workspace
-from layanan.situs import load as load_situs
+from layanan.read.situsyaml import load as load_situs
 
 STATIC = Path(__file__).parent / "static"
 STATIC_TYPES = {

@@ -16,9 +16,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from layanan.base.problems import Problem, errors
 from layanan.editor.repo import Change
 from layanan.editor.workspace import run_layanan
-from layanan.problems import Problem, errors
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from layanan.schema import EMAIL_RE
+from layanan.content.schema import EMAIL_RE
 
 ROLES = ("penyunting", "penerbit")
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")

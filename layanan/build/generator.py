@@ -1,0 +1,141 @@
+"""The Pelican generator that turns content/ into every page, feed and data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.plugins import signals
+
+from layanan.base import cache, parallel
+from layanan.base.problems import ContentErrors, Problem
+from layanan.content import schema, skm
+from layanan.content.model import PENGELOLAAN, PROFILE, KolomSurvei, Pengelolaan
+from layanan.emit import assets, feeds, kalender, nginx, opendata, pdf, sitemap
+from layanan.read import files
+from layanan.render import incremental, pesan, qr, structured
+from layanan.render import outputs as pages
+from layanan.render.filters import FILTERS, TESTS
+from layanan.site.assemble import load
+from layanan.site.index import Site
+
+
+def feed_links(site: Site) -> list[dict[str, str]]:
+    """The feeds every page advertises with <link rel="alternate">."""
+    name = site.situs.nama
+    return [
+        {"href": "/" + feeds.MAIN_RSS, "type": "application/rss+xml", "title": f"Pengumuman {name} (RSS)"},
+        {"href": "/" + feeds.MAIN_ATOM, "type": "application/atom+xml", "title": f"Pengumuman {name} (Atom)"},
+        {"href": "/" + feeds.CHANGES, "type": "application/rss+xml", "title": "Perubahan persyaratan layanan (RSS)"},
+    ]
+
+
+class LayananGenerator(Generator):
+    """Reads and checks everything in generate_context, writes everything in generate_output."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # The plugin's code, theme and settings: part of every cache key, hashed once per build.
+        self.code = cache.code_digest(self.settings)
+        # Every value comes from a web form: escaped in every template, whatever the settings say.
+        # Only what nh3 has sanitised (bodies) and what we build ourselves (QR, JSON-LD) is Markup.
+        self.env.autoescape = True
+        self.env.filters.update(FILTERS)
+        self.env.tests.update(TESTS)
+        fingerprints = (
+            assets.fingerprints(Path(self.theme) / "static") if self.settings.get("LAYANAN_PRODUCTION") else {}
+        )
+        self.renamed = {fingerprinted: path for path, fingerprinted in fingerprints.items()}
+        self.env.globals.update(
+            structured=structured,
+            qr_svg=qr.qr_svg,
+            asset=lambda path: fingerprints.get(path, path),
+            # The pengelolaan components in the order and words of Permenpan RB 15/2014 (the model's labels).
+            pengelolaan=[(name, schema.fields_of(Pengelolaan)[name].label) for name in PENGELOLAAN],
+            # The survey's elements and source (skm.yaml), and the profile columns' names (the model's labels).
+            pesan_wa=pesan.announcement,
+            pesan_konsultasi=pesan.consultation,
+            unsur=skm.ELEMENTS,
+            sumber=skm.SOURCE,
+            mutu_skm=skm.ranges(),
+            contoh_jawaban=skm.ANSWERS["persyaratan"],
+            profil_label={name: schema.fields_of(KolomSurvei)[name].label for name in PROFILE},
+        )
+        self._site: Site | None = None
+        self.shared: dict[str, Any] = {}
+        # What the build reports (build.py reads them from the generator once Pelican has run).
+        self.problems: list[Problem] = []
+        self.keys: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+
+    @property
+    def site(self) -> Site:
+        """What generate_context read; Pelican calls generate_output only after it."""
+        assert self._site is not None
+        return self._site
+
+    def generate_context(self) -> None:
+        site, problems = load(self.settings, self.code)
+        self.problems = problems
+        if site is None:
+            raise ContentErrors(problems)
+        self._site = site
+        # What every page shows: part of every page's key, so a change here re-renders all.
+        self.shared = {
+            "situs": site.situs,
+            "nav": [(p.judul, p.url) for p in site.menu()],
+            "feed_links": feed_links(site),
+            "subscribe_url": next((p.url for p in site.halaman if p.slug == "langganan"), "/" + feeds.MAIN_RSS),
+            "unfinished": bool(site.placeholders),
+            "office_jsonld": structured.office(site.situs, site.kelurahan),
+        }
+        self.context.update(self.shared)
+
+    def generate_output(self, writer: Any) -> None:
+        site = self.site
+        outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
+        site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
+        previous, known = incremental.previous_files(self.settings)
+        keys: dict[str, str] = {}
+        todo = []
+        for output in outputs:
+            key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
+            keys[output.save_as] = key
+            if not incremental.link_previous(previous, known, output.save_as, key, self.output_path):
+                todo.append(output)
+        # Rendering is independent per page: a cold build renders on every core. (Pelican's
+        # content_written signal then fires in the worker that wrote the page.)
+        parallel.fork_map(self.render, todo)
+        rendered = len(todo)
+        for relative, address in qr.files(site):
+            key = cache.digest("qr", address)
+            keys[relative] = key
+            if not incremental.link_previous(previous, known, relative, key, self.output_path):
+                qr.write_file(address, Path(self.output_path) / relative)
+        files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
+        parts = cache.cache_dir(self.settings) / "pdf-bagian"
+        printed = pdf.write_all(
+            outputs, site.situs.url, self.output_path, previous, known, keys, self.renamed, parts, self.code
+        )
+        files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
+        written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
+        written += feeds.write_all(site, self.output_path)
+        written += opendata.write(site, self.output_path)
+        written += kalender.write_all(site, self.output_path)
+        written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
+        self.keys = keys
+        self.counts = {"pages": len(outputs), "rendered": rendered, "pdf": printed, "other": len(written)}
+
+    def render(self, output: pages.Output) -> None:
+        path = Path(self.output_path) / output.save_as
+        variables = {
+            **self.shared,
+            "page_url": output.url,
+            "canonical": self.site.situs.url + output.url,
+            **output.vars,
+        }
+        html = self.get_template(output.template).render(variables)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+        signals.content_written.send(str(path), context=variables)

@@ -1,0 +1,50 @@
+"""deploy/nginx.conf with this site's domain and paths filled in, and the alias redirect list."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from layanan.render.outputs import Output
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+ALIAS_FILE = "nginx-alias.conf"
+
+
+# A folder or file path pasted into the config: absolute, and nothing nginx would read as syntax.
+SAFE_PATH = re.compile(r"/[A-Za-z0-9._/-]*")
+
+
+class NginxError(ValueError):
+    """A value that cannot go into the config as it is; the message is for the technical officer."""
+
+
+def render(domain: str, site: str, cert: str = "", key: str = "", template: Path = TEMPLATE) -> str:
+    """The config for ``domain``; certificates default to certbot's paths."""
+    for name, path in (("--site", site), ("sertifikat", cert), ("kunci", key)):
+        if path and (not SAFE_PATH.fullmatch(path) or "/../" in f"{path}/"):
+            raise NginxError(
+                f"{name} '{path}' tidak bisa ditulis ke konfigurasi nginx; tulis folder lengkap yang diawali /, "
+                "dengan huruf, angka, '.', '_', '-' dan '/' saja, misalnya /srv/situs"
+            )
+    cert = cert or f"/etc/letsencrypt/live/{domain}/fullchain.pem"
+    key = key or f"/etc/letsencrypt/live/{domain}/privkey.pem"
+    text = template.read_text(encoding="utf-8")
+    for placeholder, value in (("@DOMAIN@", domain), ("@SITE@", site.rstrip("/")), ("@CERT@", cert), ("@KEY@", key)):
+        text = text.replace(placeholder, value)
+    return text
+
+
+def alias_rules(redirects: list[Output]) -> str:
+    """One exact-match location per former address: a real 301 where nginx serves the site."""
+    lines = ["# Written by the build from `alias` in content/: former addresses and where they moved."]
+    for output in redirects:
+        target = output.vars["target"].url
+        lines.append(f"location = {output.url} {{ return 301 {target}; }}")
+        lines.append(f"location = {output.url.rstrip('/')} {{ return 301 {target}; }}")
+    return "\n".join(lines) + "\n"
+
+
+def write_alias_file(redirects: list[Output], output_path: str) -> str:
+    (Path(output_path) / ALIAS_FILE).write_text(alias_rules(redirects), encoding="utf-8")
+    return ALIAS_FILE

@@ -1,0 +1,1 @@
+"""Pages from templates: which page shows what, filters, messages, JSON-LD, QR codes, what can be reused."""

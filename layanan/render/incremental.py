@@ -1,0 +1,86 @@
+"""Rebuild only what changed: a key per output file from everything its template reads.
+
+An output's key covers the code, theme and settings, the site-wide data every
+page shows (situs.yaml, navigation, feed links), and its own variables: the
+items it shows, each by the hash of its source file plus its state at build
+time (tersemat, berakhir: index.py makes this its ``card``), and for a page's own item, the items it links to. When
+the key matches the previous build's and that file is still the one written
+then, it is hard-linked from the previous output instead of rendered again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from layanan.base import cache
+from layanan.content.model import Item
+
+# The index's links and reverse links that a page about an item shows.
+RELATIONS = ("terkait", "pengumuman", "layanan", "kelurahan")
+
+
+def full(item: Item) -> str:
+    """What an item's own page shows: the item (its card), and the items it links to."""
+    related = [cache.digest(name, *(other.card for other in getattr(item, name, ()))) for name in RELATIONS]
+    return cache.digest(item.card, *related)
+
+
+def vars_digest(value: Any, own_page: bool = False) -> str:
+    if isinstance(value, Item):
+        return full(value) if own_page else value.card
+    if isinstance(value, dict):
+        return cache.digest(
+            *(f"{k}={vars_digest(v, own_page=k in ('page', 'target'))}" for k, v in sorted(value.items()))
+        )
+    if isinstance(value, (list, tuple)):
+        return cache.digest("[", *(vars_digest(v) for v in value), "]")
+    return repr(value)
+
+
+def output_key(site_key: str, template: str, save_as: str, url: str, variables: dict[str, Any]) -> str:
+    return cache.digest(site_key, template, save_as, url, vars_digest(variables))
+
+
+def manifest_path(settings: dict[str, Any], target: str) -> Path:
+    return cache.cache_dir(settings) / f"{cache.MANIFEST.removesuffix('.json')}-{cache.digest(target)[:12]}.json"
+
+
+def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, list[Any]]]:
+    """The previous output folder and its files' keys, when this build replaces that folder."""
+    target = settings.get("LAYANAN_TARGET")
+    if not target or not Path(target).is_dir():
+        return None, {}
+    manifest = cache.load_manifest(manifest_path(settings, target))
+    return Path(target), manifest.get("files", {})
+
+
+def link_previous(previous: Path | None, files: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
+    """Hard-link ``save_as`` from the previous output when its key matches and the file is untouched."""
+    entry = files.get(save_as)
+    if previous is None or not entry or entry[0] != key:
+        return False
+    source = previous / save_as
+    try:
+        stat = source.stat()
+    except OSError:
+        return False
+    if [stat.st_ino, stat.st_size] != entry[1:]:
+        return False
+    target = Path(output_path) / save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.link(source, target)
+    return True
+
+
+def record(settings: dict[str, Any], target: Path, built: Path, keys: dict[str, str]) -> None:
+    """Before ``built`` becomes ``target``: each file's key with its inode and size (a rename keeps both)."""
+    files = {}
+    for save_as, key in keys.items():
+        try:
+            stat = (built / save_as).stat()
+        except OSError:
+            continue
+        files[save_as] = [key, stat.st_ino, stat.st_size]
+    cache.save_manifest(manifest_path(settings, str(target)), {"output": str(target), "files": files})

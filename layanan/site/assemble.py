@@ -1,0 +1,82 @@
+"""Read all of content/, check it, and assemble what the build publishes.
+
+``load`` is shared by the Pelican generator and ``python -m layanan check``,
+so both report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from layanan.base.clock import build_time
+from layanan.base.problems import Problem
+from layanan.content.model import Situs
+from layanan.read import files, situsyaml, survei
+from layanan.read.reader import Parsed, Reader
+from layanan.site import crossref, index
+from layanan.site.index import Site
+
+
+def read_all(settings: dict[str, Any], code: str, files: list[str]) -> list[Parsed]:
+    reader = Reader(settings, code)
+    paths = [os.path.join(settings["PATH"], f) for f in files]
+    reader.prefill(paths)
+    items = [reader.load(path) for path in paths]
+    reader.save_cache()
+    return items
+
+
+def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem]]:
+    """Read, check and link everything; ``Site`` is None when there are errors.
+
+    ``code`` is ``cache.code_digest(settings)``, taken once per build by the caller.
+    """
+    situs, problems = situs_of(settings)
+    tree = files.scan(settings["PATH"])
+    problems += tree.problems
+    items = read_all(settings, code, tree.markdown)
+    for item in items:
+        problems += item.problems
+    if situs is None:
+        return None, problems
+    now = build_time(situs.tz)
+    problems += crossref.check(items, situs, set(tree.berkas), now)
+    if any(not p.warning for p in problems):
+        return None, problems
+    placeholders = list(situs.placeholders)
+    for item in items:
+        # Scheduled ones go live unattended: they count too.
+        if not item.draft:
+            placeholders += [(item.path, line, key) for line, key in item.placeholders]
+            # A standard names each service's legal basis: one without it cannot be signed.
+            if situs.standar and item.kind == "layanan" and not item.values.get("dasar_hukum"):
+                placeholders.append((item.path, item.lines.get("dasar_hukum", 1), "dasar_hukum"))
+    live = [item for item in items if crossref.published(item, now)]
+    periods, found = survei.read_all(settings["PATH"], tree.survei, *_names(live))
+    problems += found
+    if any(not p.warning for p in found):
+        return None, problems
+    berkas_path = Path(settings["PATH"]) / files.BERKAS
+    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path), problems
+
+
+def _names(live: list[Parsed]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each published service's and kelurahan's slug -> its title or name, as survey answers may name it."""
+    services = {item.slug: str(item.values["judul"]) for item in live if item.kind == "layanan"}
+    villages = {item.slug: str(item.values["nama"]) for item in live if item.kind == "kelurahan"}
+    return services, villages
+
+
+def situs_of(settings: dict[str, Any]) -> tuple[Situs | None, list[Problem]]:
+    """The content's situs.yaml; SITEURL from the environment overrides its ``url``."""
+    return situsyaml.load(settings["PATH"], os.environ.get("SITEURL", "").strip())
+
+
+def load_situs_into(settings: dict[str, Any]) -> None:
+    """Set Pelican's own TIMEZONE and SITENAME from situs.yaml (before any reader exists: readers need the zone)."""
+    situs, _ = situs_of(settings)
+    if situs is not None:
+        settings["TIMEZONE"] = situs.zona_waktu
+        settings["SITENAME"] = situs.nama

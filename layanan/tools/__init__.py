@@ -1,0 +1,1 @@
+"""What the commands do besides building: serve, publish releases, new files, new sites."""
