@@ -41,17 +41,17 @@ def walk(
         assert field["label"] == spec.label and spec.label, f"{where}.{name}"
         assert field["required"] == (spec.required and not optional), f"{where}.{name}"
         count += 1
-        shape = schema.SHAPES.get(spec.validator, {})
-        inner = schema.SHAPES.get(shape.get("item"), {}) if shape.get("kind") == "list" else shape
-        if inner.get("kind") in ("mapping", "text_or"):
+        shape = spec.validator.shape
+        inner = shape.item.shape if isinstance(shape, schema.ListOf) else shape
+        if isinstance(inner, (schema.Mapping, schema.TextOr)):
             emptiable = optional or (inner is shape and not spec.required)
-            count += walk(inner["fields"], {f["name"]: f for f in field["fields"]}, f"{where}.{name}", emptiable)
-        if inner.get("kind") == "requirement":
+            count += walk(inner.fields, {f["name"]: f for f in field["fields"]}, f"{where}.{name}", emptiable)
+        if isinstance(inner, schema.Requirement):
             types = {t["name"]: {f["name"]: f for f in t["fields"]} for t in field["types"]}
-            count += walk(inner["document"], types["dokumen"], f"{where}.{name}.dokumen")
-            count += walk(inner["alternatives"], types["salah_satu"], f"{where}.{name}.salah_satu")
+            count += walk(inner.document, types["dokumen"], f"{where}.{name}.dokumen")
+            count += walk(inner.alternatives, types["salah_satu"], f"{where}.{name}.salah_satu")
             salah_satu = {f["name"]: f for f in types["salah_satu"]["salah_satu"]["fields"]}
-            count += walk(inner["document"], salah_satu, f"{where}.{name}.salah_satu.dokumen")
+            count += walk(inner.document, salah_satu, f"{where}.{name}.salah_satu.dokumen")
     assert set(decap) - set(spec_fields) <= {"body", "_versi"}, f"{where}: fields the checks do not know"
     return count
 

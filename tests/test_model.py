@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import types
+import subprocess
+import sys
 import typing
-from typing import Any
+from pathlib import Path
 
 import pytest
+from typeguard import check_type
 
-from conftest import LENGKAP, SAMPLE
+from conftest import LENGKAP, ROOT, SAMPLE
 from layanan.content import model, schema
 from sites import site_of
 
@@ -29,48 +30,48 @@ def test_every_field_has_a_label_and_a_required_field_has_no_default(cls: type) 
         assert has_default != declared[field.name].required, field.name
 
 
-def conforms(value: Any, hint: Any) -> bool:
-    """Whether ``value`` is of the annotated type (unions, tuples, Links and plain classes)."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(conforms(value, arg) for arg in args)
-    if hint is type(None):
-        return value is None
-    if origin is tuple and args[-1] is Ellipsis:
-        return isinstance(value, tuple) and all(conforms(v, args[0]) for v in value)
-    if origin is tuple:
-        return isinstance(value, tuple) and len(value) == len(args) and all(map(conforms, value, args))
-    if origin is model.Links:
-        return (
-            isinstance(value, model.Links)
-            and len(value.items) == len(value.slugs)
-            and all(conforms(v, args[0]) for v in value.items)
-        )
-    if hint is bool:
-        return isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is dt.date:
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-    return isinstance(value, hint)
-
-
 @pytest.mark.parametrize("content", [SAMPLE, LENGKAP], ids=["sample", "lengkap"])
 def test_every_record_holds_values_of_its_declared_types(content) -> None:
+    """What the checks made of real content, against each field's annotation (typeguard)."""
     site = site_of(content)
     records = [site.situs, *site.layanan, *site.pengumuman, *site.kelurahan, *site.halaman]
     checked = 0
     for record in records:
         hints = typing.get_type_hints(type(record), vars(model))
         for field in dataclasses.fields(record):
-            value = getattr(record, field.name)
-            assert conforms(value, hints[field.name]), (
-                record.path if hasattr(record, "path") else "situs",
-                field.name,
-                value,
-            )
+            check_type(getattr(record, field.name), hints[field.name])
             checked += 1
     assert checked > 200
+
+
+DECLARED = """\
+import dataclasses
+import datetime as dt
+
+from layanan.content import schema
+from layanan.content.schema import spec
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Contoh:
+    judul: {judul} = spec(schema.line, required=True, label="Judul")
+    tanggal: {tanggal} = spec(schema.date, label="Tanggal")
+    butir: {butir} = spec(schema.list_of(schema.whole_number), default=(), label="Butir")
+"""
+
+
+def test_mypy_holds_each_declaration_to_its_validator_s_type(tmp_path: Path) -> None:
+    """spec() is typed: a field annotated otherwise than its validator's value is a type error, before any test."""
+    right = tmp_path / "benar.py"
+    right.write_text(DECLARED.format(judul="str", tanggal="dt.date | None", butir="tuple[int, ...]"))
+    wrong = tmp_path / "salah.py"
+    wrong.write_text(DECLARED.format(judul="int", tanggal="dt.date", butir="tuple[str, ...]"))
+    command = [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), str(right), str(wrong)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    errors = [line.split(":")[:2] for line in result.stdout.splitlines() if ": error:" in line]
+    assert [(Path(path).name, line) for path, line in errors] == [("salah.py", n) for n in ("10", "11", "12")], (
+        result.stdout
+    )
 
 
 def test_nested_values_are_records_too() -> None:

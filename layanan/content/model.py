@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from layanan.base.dates import tanggal
 from layanan.content import schema, skm
-from layanan.content.schema import INVALID, Checker, Field, Validator, record, shaped, spec
+from layanan.content.schema import INVALID, Checker, Field, Validator, record, spec, validator
 
 T = TypeVar("T")
 
@@ -50,23 +50,20 @@ class Links(Generic[T]):
         return bool(self.slugs)
 
 
-def slugs_of(kind: str) -> Validator:
+def slugs_of(kind: str) -> Validator[Links[Any]]:
     """Slugs of items of ``kind``, unique; crossref checks that each exists."""
     slugs = schema.list_of(schema.slug, unique=True)
 
-    def check(c: Checker, key: str, value: Any) -> Any:
+    def check(c: Checker, key: str, value: Any) -> Links[Any]:
         result = slugs(c, key, value)
         return result if result is INVALID else Links(tuple(result))
 
-    return shaped(check, "relation", item=schema.slug, collection=kind)
+    return Validator(check, schema.Relation(schema.slug, kind))
 
 
-def _named_file(c: Checker, key: str, value: Any) -> Any:
-    return schema.text(c, key, value)  # crossref checks that it exists under content/berkas/
-
-
-file_name = shaped(_named_file, "file")
-image_name = shaped(lambda c, key, value: _named_file(c, key, value), "image")
+# A file's name under content/berkas/; crossref checks that it exists.
+file_name = Validator(schema.text.check, schema.Plain("file"))
+image_name = Validator(schema.text.check, schema.Plain("image"))
 
 
 # --- parts of records ------------------------------------------------------------
@@ -108,7 +105,8 @@ class Dokumen:
 _DOKUMEN = record(Dokumen, main="dokumen")
 
 
-def document(c: Checker, key: str, value: Any) -> Any:
+@validator(schema.TextOr(schema.fields_of(Dokumen), main="dokumen"))
+def document(c: Checker, key: str, value: Any) -> Dokumen:
     result = _DOKUMEN(c, key, value)
     if result is not INVALID and result.jika and result.opsional:
         return c.error(
@@ -117,9 +115,6 @@ def document(c: Checker, key: str, value: Any) -> Any:
             "bukan keduanya",
         )
     return result
-
-
-shaped(document, "text_or", fields=schema.fields_of(Dokumen), main="dokumen")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,14 +134,12 @@ class SalahSatu:
 _SALAH_SATU = record(SalahSatu)
 
 
-def requirement(c: Checker, key: str, value: Any) -> Any:
+@validator(schema.Requirement(schema.fields_of(Dokumen), schema.fields_of(SalahSatu)))
+def requirement(c: Checker, key: str, value: Any) -> Dokumen | SalahSatu:
     """A document (text or mapping), or ``{salah_satu: [...]}``: any one of two or more documents."""
     if isinstance(value, dict) and "salah_satu" in value:
         return _SALAH_SATU(c, key, value)
     return document(c, key, value)
-
-
-shaped(requirement, "requirement", document=schema.fields_of(Dokumen), alternatives=schema.fields_of(SalahSatu))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,7 +157,8 @@ class Koordinat:
 _KOORDINAT = record(Koordinat)
 
 
-def coordinates(c: Checker, key: str, value: Any) -> Any:
+@validator(schema.Mapping(schema.fields_of(Koordinat)))
+def coordinates(c: Checker, key: str, value: Any) -> Koordinat:
     """A point on the map; lintang and bujur swapped (a common slip) fall outside their ranges."""
     result = _KOORDINAT(c, key, value)
     if result is not INVALID and not -90 <= result.lat <= 90:
@@ -172,9 +166,6 @@ def coordinates(c: Checker, key: str, value: Any) -> Any:
     if result is not INVALID and not -180 <= result.lon <= 180:
         return c.error(f"{key}.lon", f"bujur {result.lon:g} di luar -180 sampai 180")
     return result
-
-
-shaped(coordinates, "mapping", fields=schema.fields_of(Koordinat))
 
 
 TEXTS = schema.list_of(schema.text)
@@ -222,14 +213,12 @@ class Konsultasi:
 _KONSULTASI = record(Konsultasi)
 
 
-def consultation(c: Checker, key: str, value: Any) -> Any:
+@validator(schema.Mapping(schema.fields_of(Konsultasi)))
+def consultation(c: Checker, key: str, value: Any) -> Konsultasi:
     result = _KONSULTASI(c, key, value)
     if result is not INVALID and result.selesai < result.mulai:
         return c.error(f"{key}.selesai", "tanggal selesai lebih awal dari tanggal mulai")
     return result
-
-
-shaped(consultation, "mapping", fields=schema.fields_of(Konsultasi))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,14 +235,12 @@ class Acara:
 _ACARA = record(Acara)
 
 
-def event(c: Checker, key: str, value: Any) -> Any:
+@validator(schema.Mapping(schema.fields_of(Acara)))
+def event(c: Checker, key: str, value: Any) -> Acara:
     result = _ACARA(c, key, value)
     if result is not INVALID and result.selesai and result.selesai < result.mulai:
         return c.error(f"{key}.selesai", "waktu selesai lebih awal dari waktu mulai")
     return result
-
-
-shaped(event, "mapping", fields=schema.fields_of(Acara))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -334,14 +321,12 @@ class KolomSurvei:
 PROFILE = ("umur", "jenis_kelamin", "pendidikan", "pekerjaan")
 
 
-def _score(c: schema.Checker, key: str, value: Any) -> Any:
+@validator(schema.Plain("integer"))
+def _score(c: schema.Checker, key: str, value: Any) -> int:
     result = schema.whole_number(c, key, value)
     if result is not schema.INVALID and not skm.LOWEST <= result <= skm.HIGHEST:
         return c.error(key, f"harus {skm.LOWEST} sampai {skm.HIGHEST}, bukan {result}")
     return result
-
-
-schema.shaped(_score, "integer")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -386,7 +371,7 @@ class Survei:
     )
 
 
-SURVEI_FIELDS: dict[str, Field] = schema.fields_of(Survei)
+SURVEI_FIELDS: dict[str, Field[Any]] = schema.fields_of(Survei)
 
 
 # --- the kinds of file ------------------------------------------------------------
@@ -626,8 +611,8 @@ def first_slug(item: Layanan | Pengumuman) -> str:
 # Every kind has judul (a kelurahan's is its nama): code that takes any item takes this.
 AnyItem = Layanan | Pengumuman | Kelurahan | Halaman
 KINDS: dict[str, type[AnyItem]] = {cls.kind: cls for cls in (Layanan, Pengumuman, Kelurahan, Halaman)}
-FIELDS: dict[str, dict[str, Field]] = {kind: schema.fields_of(cls) for kind, cls in KINDS.items()}
-SITUS_FIELDS: dict[str, Field] = schema.fields_of(Situs)
+FIELDS: dict[str, dict[str, Field[Any]]] = {kind: schema.fields_of(cls) for kind, cls in KINDS.items()}
+SITUS_FIELDS: dict[str, Field[Any]] = schema.fields_of(Situs)
 
 
 def _check_layanan(c: Checker, values: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar, overload
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -44,7 +44,7 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-Validator = Callable[["Checker", str, Any], Any]
+T = TypeVar("T")
 
 
 def is_placeholder(value: object) -> bool:
@@ -87,25 +87,103 @@ class Checker:
         return self.doc.raw.get(key, str(value))
 
 
+# --- what a validator accepts ---------------------------------------------------------
+# Each validator carries one of these shapes: the editor's forms, the open data's JSON Schema
+# and a refused save's field labels are made from them, each matching every shape (mypy checks
+# that none is left out).
+
+
 @dataclass(frozen=True)
-class Field:
+class Text:
+    limit: int | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    choices: tuple[str, ...]
+
+
+PlainKind = Literal["boolean", "integer", "number", "amount", "date", "datetime", "url", "file", "image"]
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A value of one kind, with nothing more to say about it."""
+
+    kind: PlainKind
+
+
+@dataclass(frozen=True, eq=False)
+class ListOf:
+    item: Validator[Any]
+    minimum: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    """Slugs of another kind of file (``collection``), each checked by ``item``."""
+
+    item: Validator[Any]
+    collection: str
+
+
+@dataclass(frozen=True, eq=False)
+class Mapping:
+    fields: dict[str, Field[Any]]
+
+
+@dataclass(frozen=True, eq=False)
+class TextOr:
+    """Plain text, which fills ``main``, or the whole mapping."""
+
+    fields: dict[str, Field[Any]]
+    main: str
+
+
+@dataclass(frozen=True, eq=False)
+class Named:
+    """A mapping whose keys are names staff choose, each value checked by ``value``."""
+
+    value: Validator[Any]
+
+
+@dataclass(frozen=True, eq=False)
+class Requirement:
+    """A document, or any one of two or more (``alternatives``)."""
+
+    document: dict[str, Field[Any]]
+    alternatives: dict[str, Field[Any]]
+
+
+Shape = Text | Choice | Plain | ListOf | Relation | Mapping | TextOr | Named | Requirement
+
+
+@dataclass(frozen=True, eq=False)
+class Validator(Generic[T]):
+    """A field's check (the typed value, or INVALID with a problem recorded) and the shape of what it accepts."""
+
+    check: Callable[[Checker, str, Any], T]
+    shape: Shape
+
+    def __call__(self, c: Checker, key: str, value: Any) -> T:
+        return self.check(c, key, value)
+
+
+def validator(shape: Shape) -> Callable[[Callable[[Checker, str, Any], T]], Validator[T]]:
+    """Make a check function a validator of ``shape``."""
+    return lambda check: Validator(check, shape)
+
+
+@dataclass(frozen=True, eq=False)
+class Field(Generic[T]):
     """One key of a file: its check, whether it must be there, and what staff see in the editor."""
 
-    validator: Validator
+    validator: Validator[T]
     required: bool = False
-    default: Any = None
+    default: T | None = None
     label: str = ""
     hint: str = ""
-
-
-# What each validator accepts, for those that turn the schema into something else (the editor's
-# forms): {"kind": ..., and the parts of that kind}. Filled in as validators are defined.
-SHAPES: dict[Any, dict[str, Any]] = {}
-
-
-def shaped(check: Validator, kind: str, **parts: Any) -> Validator:
-    SHAPES[check] = {"kind": kind, **parts}
-    return check
 
 
 # --- scalar validators ------------------------------------------------------
@@ -119,7 +197,8 @@ def _quote_hint(c: Checker, key: str, value: Any) -> str:
     return f"'{raw}' dibaca sebagai angka {value!r}, bukan teks; tulis dalam tanda kutip: {name}: \"{raw}\""
 
 
-def text(c: Checker, key: str, value: Any) -> Any:
+@validator(Text())
+def text(c: Checker, key: str, value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
             return c.error(key, "tidak boleh kosong")
@@ -137,7 +216,8 @@ def text(c: Checker, key: str, value: Any) -> Any:
     )
 
 
-def line(c: Checker, key: str, value: Any) -> Any:
+@validator(Text())
+def line(c: Checker, key: str, value: Any) -> str:
     """Text on one line: a title or a name goes into headings, feeds, calendar names and message headers,
     where a line break (or a bare carriage return) would start something else."""
     result = text(c, key, value)
@@ -147,23 +227,25 @@ def line(c: Checker, key: str, value: Any) -> Any:
     return result
 
 
-def short_text(limit: int) -> Validator:
-    def check(c: Checker, key: str, value: Any) -> Any:
+def short_text(limit: int) -> Validator[str]:
+    def check(c: Checker, key: str, value: Any) -> str:
         result = text(c, key, value)
         if result is not INVALID and len(result) > limit:
             return c.error(key, f"terlalu panjang ({len(result)} huruf); paling banyak {limit} huruf")
         return result
 
-    return shaped(check, "text", limit=limit)
+    return Validator(check, Text(limit=limit))
 
 
-def boolean(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("boolean"))
+def boolean(c: Checker, key: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
     return c.error(key, f"harus true atau false, bukan '{c.raw(key, value)}'")
 
 
-def whole_number(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("integer"))
+def whole_number(c: Checker, key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return c.error(key, f"harus bilangan bulat, misalnya 1, bukan '{c.raw(key, value)}'")
     return value
@@ -172,7 +254,8 @@ def whole_number(c: Checker, key: str, value: Any) -> Any:
 AMOUNT_AS_TEXT = re.compile(r"(?i)\s*(rp\.?)?\s*\d[\d.,\s]*(,-)?\s*")
 
 
-def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("amount"))
+def rupiah_or_text(c: Checker, key: str, value: Any) -> int | str:
     """Whole rupiah (``0`` shows as Gratis) or an explanation in words; never digits written as text."""
     if isinstance(value, bool):
         return c.error(key, "harus jumlah rupiah (misalnya 0 atau 50000) atau teks, bukan ya/tidak")
@@ -205,7 +288,8 @@ def rupiah_or_text(c: Checker, key: str, value: Any) -> Any:
     return result
 
 
-def date(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("date"))
+def date(c: Checker, key: str, value: Any) -> dt.date:
     if not isinstance(value, str) or not DATE_RE.fullmatch(value.strip()):
         return c.error(key, f"harus tanggal dengan format TTTT-BB-HH, misalnya 2026-11-28, bukan '{c.raw(key, value)}'")
     try:
@@ -214,7 +298,8 @@ def date(c: Checker, key: str, value: Any) -> Any:
         return c.error(key, f"tanggal '{value.strip()}' tidak ada di kalender; periksa bulan (01-12) dan hari")
 
 
-def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("datetime"))
+def date_or_datetime(c: Checker, key: str, value: Any) -> dt.datetime:
     """A date (midnight), ``YYYY-MM-DD HH:MM`` in the site's zone, or ISO 8601 with an offset."""
     if isinstance(value, str):
         raw = value.strip()
@@ -240,10 +325,10 @@ def date_or_datetime(c: Checker, key: str, value: Any) -> Any:
     )
 
 
-def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True) -> Validator:
+def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True) -> Validator[str]:
     """Text that must match ``pattern``; ``message`` says how, with ``{value}`` for what was typed."""
 
-    def check(c: Checker, key: str, value: Any) -> Any:
+    def check(c: Checker, key: str, value: Any) -> str:
         result = text(c, key, value)
         if result is INVALID or (placeholder_ok and is_placeholder(result)):
             return result
@@ -251,10 +336,11 @@ def matching(pattern: re.Pattern[str], message: str, placeholder_ok: bool = True
             return c.error(key, message.format(value=result))
         return result
 
-    return shaped(check, "text", pattern=pattern.pattern)
+    return Validator(check, Text(pattern=pattern.pattern))
 
 
-def url(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("url"))
+def url(c: Checker, key: str, value: Any) -> str:
     """An http(s) address that is safe to put in an attribute, a feed and a QR code as it is."""
     result = text(c, key, value)
     if result is INVALID or is_placeholder(result):
@@ -283,21 +369,22 @@ _slug_form = matching(
 SLUG_MAX = 100
 
 
-def slug(c: Checker, key: str, value: Any) -> Any:
+@validator(Text(pattern=SLUG_RE.pattern))
+def slug(c: Checker, key: str, value: Any) -> str:
     result = _slug_form(c, key, value)
     if result is not INVALID and len(result) > SLUG_MAX:
         return c.error(key, f"alamat terlalu panjang ({len(result)} huruf); paling banyak {SLUG_MAX} huruf")
     return result
 
 
-shaped(slug, "text", pattern=SLUG_RE.pattern)
 whatsapp_number = matching(
     WHATSAPP_RE, "tulis nomor WhatsApp dengan kode negara, angka saja, misalnya \"628125551234\", bukan '{value}'"
 )
 email = matching(EMAIL_RE, "'{value}' bukan alamat email yang sah")
 
 
-def timezone(c: Checker, key: str, value: Any) -> Any:
+@validator(Text())
+def timezone(c: Checker, key: str, value: Any) -> str:
     result = text(c, key, value)
     if result is INVALID:
         return result
@@ -312,37 +399,39 @@ def timezone(c: Checker, key: str, value: Any) -> Any:
     return result
 
 
-def number(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("number"))
+def number(c: Checker, key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         # .nan and .inf are numbers to YAML and not to JSON: they would make the page's JSON-LD invalid.
         return c.error(key, f"harus angka, misalnya -0.5, bukan '{c.raw(key, value)}'")
     return float(value)
 
 
-def count_or_text(c: Checker, key: str, value: Any) -> Any:
+@validator(Plain("amount"))
+def count_or_text(c: Checker, key: str, value: Any) -> int | str:
     """How many copies: a positive whole number, or words such as "2 lembar"."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value > 0 else c.error(key, "harus lebih dari 0")
     return text(c, key, value)
 
 
-def one_of(choices: tuple[str, ...]) -> Validator:
-    def check(c: Checker, key: str, value: Any) -> Any:
+def one_of(choices: tuple[str, ...]) -> Validator[str]:
+    def check(c: Checker, key: str, value: Any) -> str:
         result = text(c, key, value)
         if result is not INVALID and result not in choices:
             return c.error(key, f"'{result}' tidak dikenal; pilih salah satu: {', '.join(choices)}")
         return result
 
-    return shaped(check, "choice", choices=choices)
+    return Validator(check, Choice(choices))
 
 
 # --- containers ---------------------------------------------------------------
 
 
-def list_of(item: Validator, minimum: int = 0, unique: bool = False) -> Validator:
-    def check(c: Checker, key: str, value: Any) -> Any:
+def list_of(item: Validator[T], minimum: int = 0, unique: bool = False) -> Validator[tuple[T, ...]]:
+    def check(c: Checker, key: str, value: Any) -> tuple[T, ...]:
         if value is None and minimum == 0:
-            return []
+            return ()
         if not isinstance(value, list):
             return c.error(key, "harus berupa daftar: tiap butir di baris sendiri, diawali '- '")
         if len(value) < minimum:
@@ -358,7 +447,7 @@ def list_of(item: Validator, minimum: int = 0, unique: bool = False) -> Validato
             return INVALID
         return tuple(results)
 
-    return shaped(check, "list", item=item, minimum=minimum)
+    return Validator(check, ListOf(item, minimum))
 
 
 def unknown_key(c: Checker, key: str, known: list[str]) -> None:
@@ -370,7 +459,7 @@ def unknown_key(c: Checker, key: str, known: list[str]) -> None:
         c.error(key, f"kunci tidak dikenal; kunci yang boleh: {', '.join(known)}", "kunci-tidak-dikenal")
 
 
-def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:
+def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[str, Field[Any]]) -> dict[str, Any]:
     """Validate a mapping against a field table; returns the valid typed values."""
     result: dict[str, Any] = {}
     for key in value:
@@ -392,8 +481,8 @@ def check_fields(c: Checker, prefix: str, value: dict[str, Any], fields: dict[st
     return result
 
 
-def mapping(fields: dict[str, Field]) -> Validator:
-    def check(c: Checker, key: str, value: Any) -> Any:
+def mapping(fields: dict[str, Field[Any]]) -> Validator[dict[str, Any]]:
+    def check(c: Checker, key: str, value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
             names = ", ".join(f"{n}:" for n in fields)
             return c.error(key, f"harus berupa pasangan kunci: nilai ({names})")
@@ -401,13 +490,13 @@ def mapping(fields: dict[str, Field]) -> Validator:
         result = check_fields(c, f"{key}.", value, fields)
         return INVALID if len(c.problems) > before else result
 
-    return shaped(check, "mapping", fields=fields)
+    return Validator(check, Mapping(fields))
 
 
-def named(value: Validator) -> Validator:
+def named(value: Validator[T]) -> Validator[dict[str, T]]:
     """A mapping whose keys are names staff choose (a survey's own answer words, its other names)."""
 
-    def check(c: Checker, key: str, given: Any) -> Any:
+    def check(c: Checker, key: str, given: Any) -> dict[str, T]:
         if given is None:
             return {}
         if not isinstance(given, dict):
@@ -415,13 +504,22 @@ def named(value: Validator) -> Validator:
         results = {str(name): value(c, f"{key}.{name}", v) for name, v in given.items()}
         return INVALID if any(v is INVALID for v in results.values()) else results
 
-    return shaped(check, "named", value=value)
+    return Validator(check, Named(value))
 
 
-def spec(validator: Validator, *, required: bool = False, default: Any = None, label: str = "", hint: str = "") -> Any:
+@overload
+def spec(validator: Validator[T], *, required: Literal[True], label: str = "", hint: str = "") -> T: ...
+@overload
+def spec(validator: Validator[T], *, default: T, label: str = "", hint: str = "") -> T: ...
+@overload
+def spec(validator: Validator[T], *, label: str = "", hint: str = "") -> T | None: ...
+def spec(
+    validator: Validator[T], *, required: bool = False, default: T | None = None, label: str = "", hint: str = ""
+) -> Any:
     """Declare a field of a record (a dataclass): its check, and what staff see in the editor.
 
-    The dataclass field's type is the checked value's; a required field has no default.
+    Typed as the dataclasses module types ``field()``: the value the record holds, so mypy checks a
+    declaration's annotation against its validator's result. A required field has no default.
     """
     declared = Field(validator, required, default, label, hint)
     if required:
@@ -429,12 +527,15 @@ def spec(validator: Validator, *, required: bool = False, default: Any = None, l
     return dataclasses.field(default=default, metadata={SPEC: declared})
 
 
-def fields_of(cls: type) -> dict[str, Field]:
+def fields_of(cls: type) -> dict[str, Field[Any]]:
     """The declared fields of a record, in the order they are declared."""
     return {f.name: f.metadata[SPEC] for f in dataclasses.fields(cls) if SPEC in f.metadata}
 
 
-def record(cls: type, main: str | None = None) -> Validator:
+R = TypeVar("R")
+
+
+def record(cls: type[R], main: str | None = None) -> Validator[R]:
     """A mapping checked against ``cls``'s declared fields and made into a ``cls``.
 
     With ``main``, plain text is accepted too and fills that field (the others take their defaults).
@@ -442,29 +543,11 @@ def record(cls: type, main: str | None = None) -> Validator:
     fields = fields_of(cls)
     as_mapping = mapping(fields)
 
-    def check(c: Checker, key: str, value: Any) -> Any:
+    def check(c: Checker, key: str, value: Any) -> R:
         if main and not isinstance(value, dict):
-            result = text(c, key, value)
-            return result if result is INVALID else cls(**{main: result})
-        result = as_mapping(c, key, value)
-        return result if result is INVALID else cls(**result)
+            written = text(c, key, value)
+            return written if written is INVALID else cls(**{main: written})
+        values = as_mapping(c, key, value)
+        return values if values is INVALID else cls(**values)
 
-    if main:
-        return shaped(check, "text_or", fields=fields, main=main)
-    return shaped(check, "mapping", fields=fields)
-
-
-for _check, _kind in (
-    (text, "text"),
-    (line, "text"),
-    (boolean, "boolean"),
-    (whole_number, "integer"),
-    (number, "number"),
-    (rupiah_or_text, "amount"),
-    (count_or_text, "amount"),
-    (date, "date"),
-    (date_or_datetime, "datetime"),
-    (url, "url"),
-    (timezone, "text"),
-):
-    shaped(_check, _kind)
+    return Validator(check, TextOr(fields, main) if main else Mapping(fields))

@@ -5,7 +5,7 @@ Select options come from situs.yaml as it is now, so the config is made per requ
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from layanan.content import model, schema
 from layanan.editor.entries import KIND_FIELD, VERSION_FIELD
@@ -39,10 +39,10 @@ COLLECTIONS = {
 }
 
 
-def widget(name: str, spec: schema.Field, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
+def widget(name: str, spec: schema.Field[Any], kind: str, situs: dict[str, Any]) -> dict[str, Any]:
     """The Decap field for one schema field (``kind`` names the file kind, for options)."""
     field: dict[str, Any] = {"name": name, "label": spec.label or name, "required": spec.required}
-    field |= _shape(schema.SHAPES.get(spec.validator, {"kind": "text"}), name, kind, situs)
+    field |= _shape(spec.validator.shape, name, kind, situs)
     if field.get("widget") == "boolean" and spec.default is None:
         del field["default"]  # unknown until a clerk sets it (wajib_datang): an untouched switch writes nothing
     if spec.hint and "TTTT" not in spec.hint:
@@ -61,8 +61,37 @@ def _optional(field: dict[str, Any]) -> dict[str, Any]:
     return relaxed
 
 
-def _shape(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
-    match shape["kind"]:
+def _shape(shape: schema.Shape, name: str, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
+    match shape:
+        case schema.Plain(kind=plain):
+            return _plain(plain, name)
+        case schema.Choice(choices=choices):
+            return {"widget": "select", "options": [{"label": KANAL_LABELS.get(c, c), "value": c} for c in choices]}
+        case schema.Relation(collection=collection):
+            title = model.KINDS[collection].title_field
+            return {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
+                    "search_fields": [title], "display_fields": [title], "multiple": True}  # fmt: skip
+        case schema.Mapping(fields=fields):
+            return {"widget": "object", "collapsed": False, "fields": _fields(fields, kind, situs)}
+        case schema.TextOr(fields=fields):
+            return {"widget": "object", "fields": _fields(fields, kind, situs)}
+        case schema.ListOf():
+            return _list(shape, name, kind, situs)
+        case schema.Text(pattern=pattern):
+            if (kind, name) in OPTIONS:
+                return {"widget": "select", "options": list(situs.get(OPTIONS[kind, name]) or [])}
+            if pattern and pattern.startswith("^"):
+                return {"widget": "string", "pattern": [pattern, "pakai huruf kecil, angka dan tanda '-' saja"]}
+            return {"widget": "text" if name in LONG else "string"}
+        case schema.Requirement() | schema.Named():
+            # A requirement is only ever a list's item (_list); names staff choose are in surveys, not forms.
+            raise ValueError(f"{name}: no form for {type(shape).__name__} here")
+        case _:
+            assert_never(shape)
+
+
+def _plain(plain: schema.PlainKind, name: str) -> dict[str, Any]:
+    match plain:
         case "boolean":
             return {"widget": "boolean", "default": False}
         case "integer":
@@ -75,51 +104,33 @@ def _shape(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -
             return {"widget": "string", "pattern": [DATE_PATTERN, DATE_HINT], "hint": DATE_HINT}
         case "datetime":
             return {"widget": "string", "pattern": [DATETIME_PATTERN, DATETIME_HINT], "hint": DATETIME_HINT}
-        case "file":
-            return {"widget": "file"}
-        case "image":
-            return {"widget": "image"}
-        case "choice":
-            return {"widget": "select", "options": [{"label": KANAL_LABELS.get(c, c), "value": c}
-                                                    for c in shape["choices"]]}  # fmt: skip
-        case "relation":
-            title = model.KINDS[shape["collection"]].title_field
-            return {"widget": "relation", "collection": shape["collection"], "value_field": "{{slug}}",
-                    "search_fields": [title], "display_fields": [title], "multiple": True}  # fmt: skip
-        case "mapping":
-            return {"widget": "object", "collapsed": False, "fields": _fields(shape["fields"], kind, situs)}
-        case "text_or":
-            return {"widget": "object", "fields": _fields(shape["fields"], kind, situs)}
-        case "list":
-            return _list(shape, name, kind, situs)
-    if (kind, name) in OPTIONS:
-        return {"widget": "select", "options": list(situs.get(OPTIONS[kind, name]) or [])}
-    if shape.get("pattern") and shape["pattern"].startswith("^"):
-        return {"widget": "string", "pattern": [shape["pattern"], "pakai huruf kecil, angka dan tanda '-' saja"]}
-    return {"widget": "text" if name in LONG else "string"}
+        case "file" | "image":
+            return {"widget": plain}
+        case "url" | "amount":  # typed as text: an amount may be words (entries.py reads digits back as a number)
+            return {"widget": "text" if name in LONG else "string"}
+        case _:
+            assert_never(plain)
 
 
-def _list(shape: dict[str, Any], name: str, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
-    item = schema.SHAPES.get(shape["item"], {"kind": "text"})
-    result: dict[str, Any] = {"widget": "list", "collapsed": False}
-    if shape.get("minimum"):
-        result["min"] = shape["minimum"]
-    if item["kind"] == "choice" or (kind, name) in OPTIONS:
-        options = _shape(item, name, kind, situs)
-        return options | {"multiple": True, **({"min": shape["minimum"]} if shape.get("minimum") else {})}
-    if item["kind"] == "requirement":
+def _list(shape: schema.ListOf, name: str, kind: str, situs: dict[str, Any]) -> dict[str, Any]:
+    item = shape.item.shape
+    minimum = {"min": shape.minimum} if shape.minimum else {}
+    if isinstance(item, schema.Choice) or (kind, name) in OPTIONS:
+        return _shape(item, name, kind, situs) | {"multiple": True, **minimum}
+    result: dict[str, Any] = {"widget": "list", "collapsed": False, **minimum}
+    if isinstance(item, schema.Requirement):
         document = {"name": "dokumen", "label": "Dokumen", "widget": "object",
-                    "fields": _fields(item["document"], kind, situs)}  # fmt: skip
+                    "fields": _fields(item.document, kind, situs)}  # fmt: skip
         alternatives = {"name": "salah_satu", "label": "Salah satu dari beberapa dokumen", "widget": "object",
-                        "fields": _fields(item["alternatives"], kind, situs)}  # fmt: skip
+                        "fields": _fields(item.alternatives, kind, situs)}  # fmt: skip
         return result | {"typeKey": KIND_FIELD, "types": [document, alternatives], "label_singular": "persyaratan"}
-    if item["kind"] in ("mapping", "text_or"):
-        return result | {"fields": _fields(item["fields"], kind, situs)}
+    if isinstance(item, (schema.Mapping, schema.TextOr)):
+        return result | {"fields": _fields(item.fields, kind, situs)}
     single = {"name": "butir", "label": "Butir", **_shape(item, "butir", kind, situs)}
     return result | {"field": single}
 
 
-def _fields(fields: dict[str, schema.Field], kind: str, situs: dict[str, Any]) -> list[dict[str, Any]]:
+def _fields(fields: dict[str, schema.Field[Any]], kind: str, situs: dict[str, Any]) -> list[dict[str, Any]]:
     return [widget(name, spec, kind, situs) for name, spec in fields.items()]
 
 

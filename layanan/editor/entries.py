@@ -71,77 +71,78 @@ def _document_out(value: Any) -> Any:
     return {"dokumen": value} if isinstance(value, str) else value
 
 
-def _out(validator: Any, value: Any) -> Any:
-    shape = schema.SHAPES.get(validator, {"kind": "text"})
-    kind = shape["kind"]
-    if kind == "amount" and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if kind == "text_or":
-        return _out_fields(shape["fields"], _document_out(value))
-    if kind == "requirement":
-        if isinstance(value, dict) and "salah_satu" in value:
-            return {KIND_FIELD: "salah_satu", **_out_fields(shape["alternatives"], value)}
-        return {KIND_FIELD: "dokumen", **_out_fields(shape["document"], _document_out(value))}
-    if kind in ("list", "relation") and isinstance(value, list):
-        return [_out(shape["item"], item) for item in value]
-    if kind == "mapping":
-        return _out_fields(shape["fields"], value)
+def _out(shape: schema.Shape, value: Any) -> Any:
+    """A checked file's value as the form shows it; values of other shapes are shown as written."""
+    match shape:
+        case schema.Plain(kind="amount") if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        case schema.TextOr(fields=fields):
+            return _out_fields(fields, _document_out(value))
+        case schema.Requirement(document=document, alternatives=alternatives):
+            if isinstance(value, dict) and "salah_satu" in value:
+                return {KIND_FIELD: "salah_satu", **_out_fields(alternatives, value)}
+            return {KIND_FIELD: "dokumen", **_out_fields(document, _document_out(value))}
+        case schema.ListOf(item=item) | schema.Relation(item=item) if isinstance(value, list):
+            return [_out(item.shape, v) for v in value]
+        case schema.Mapping(fields=fields):
+            return _out_fields(fields, value)
     return value
 
 
-def _out_fields(fields: dict[str, schema.Field], data: Any) -> Any:
+def _out_fields(fields: dict[str, schema.Field[Any]], data: Any) -> Any:
     if not isinstance(data, dict):
         return data
-    return {key: _out(fields[key].validator, value) if key in fields else value for key, value in data.items()}
+    return {key: _out(fields[key].validator.shape, value) if key in fields else value for key, value in data.items()}
 
 
 # --- from the editor ------------------------------------------------------------------
 
 
-def _in(validator: Any, value: Any) -> Any:
-    shape = schema.SHAPES.get(validator, {"kind": "text"})
-    kind = shape["kind"]
-    if isinstance(value, str) and kind != "text_or":
+def _in(shape: schema.Shape, value: Any) -> Any:
+    """What the form sent as the file writes it; values of other shapes are written as sent."""
+    if isinstance(value, str) and not isinstance(shape, schema.TextOr):
         value = value.strip()
-        if kind == "amount" and value.isdigit():
-            return int(value)
-        if kind == "datetime":
-            # Indonesians write the time 08.00; the format reads 08:00. Midnight is the date alone.
-            value = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{1,2})\.(\d{2})$", r"\1 \2:\3", value)
-            return value.removesuffix(MIDNIGHT)
-        if kind in ("file", "image"):
-            return value.lstrip("/").removeprefix("berkas/")
+        match shape:
+            case schema.Plain(kind="amount") if value.isdigit():
+                return int(value)
+            case schema.Plain(kind="datetime"):
+                # Indonesians write the time 08.00; the format reads 08:00. Midnight is the date alone.
+                value = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{1,2})\.(\d{2})$", r"\1 \2:\3", value)
+                return value.removesuffix(MIDNIGHT)
+            case schema.Plain(kind="file" | "image"):
+                return value.lstrip("/").removeprefix("berkas/")
         return value
-    if kind == "text_or":
-        return _document_in(shape, value)
-    if kind == "requirement" and isinstance(value, dict):
-        value = {k: v for k, v in value.items() if k != KIND_FIELD}
-        if "salah_satu" in value:
-            return _in_fields(shape["alternatives"], value)
-        return _document_in({"fields": shape["document"], "main": "dokumen"}, value)
-    if kind in ("list", "relation") and isinstance(value, list):
-        return [_in(shape["item"], item) for item in value if not _empty(item)]
-    if kind == "mapping":
-        return _in_fields(shape["fields"], value)
+    match shape:
+        case schema.TextOr(fields=fields, main=main):
+            return _document_in(fields, main, value)
+        case schema.Requirement(document=document, alternatives=alternatives) if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != KIND_FIELD}
+            if "salah_satu" in value:
+                return _in_fields(alternatives, value)
+            return _document_in(document, "dokumen", value)
+        case schema.ListOf(item=item) | schema.Relation(item=item) if isinstance(value, list):
+            return [_in(item.shape, v) for v in value if not _empty(v)]
+        case schema.Mapping(fields=fields):
+            return _in_fields(fields, value)
     return value
 
 
-def _document_in(shape: dict[str, Any], value: Any) -> Any:
+def _document_in(fields: dict[str, schema.Field[Any]], main: str, value: Any) -> Any:
     """A document written as plain text when nothing but its name is given."""
-    value = _in_fields(shape["fields"], value)
-    if isinstance(value, dict) and set(value) == {shape["main"]}:
-        return value[shape["main"]]
+    value = _in_fields(fields, value)
+    if isinstance(value, dict) and set(value) == {main}:
+        return value[main]
     return value
 
 
-def _in_fields(fields: dict[str, schema.Field], data: Any) -> Any:
+def _in_fields(fields: dict[str, schema.Field[Any]], data: Any) -> Any:
     """Known keys in the schema's order, unknown ones after (the checks name them); empty optionals go."""
     if not isinstance(data, dict):
         return data
     result = {}
     for key, spec in fields.items():
         if key in data:
-            value = _in(spec.validator, data[key])
+            value = _in(spec.validator.shape, data[key])
             if not spec.required and (_empty(value) or value == spec.default):
                 continue
             result[key] = value
@@ -151,7 +152,7 @@ def _in_fields(fields: dict[str, schema.Field], data: Any) -> Any:
 # --- files ----------------------------------------------------------------------------
 
 
-def fields_of(path: str) -> dict[str, schema.Field] | None:
+def fields_of(path: str) -> dict[str, schema.Field[Any]] | None:
     """The field table for a repository-relative path under content/, or None for other files."""
     parts = path.split("/")
     if parts[-1] == "situs.yaml" and len(parts) == 2:

@@ -18,30 +18,28 @@ def label(path: str, key: str) -> str:
     """'persyaratan.2.dokumen' as the form calls it: 'Persyaratan, butir 2, Dokumen'."""
     if key in PLACES:
         return PLACES[key]
-    fields: dict[str, schema.Field] | None = fields_of(path)
-    shape: dict[str, Any] | None = None
+    fields: dict[str, schema.Field[Any]] | None = fields_of(path)
+    shape: schema.Shape | None = None
     words = []
     for part in key.split("."):
         if part.isdigit():
             words.append(f"butir {part}")
-            item = shape.get("item") if shape else None
-            shape = schema.SHAPES.get(item) if item else None
-            fields = _fields_of_shape(shape)
-            continue
-        spec = fields.get(part) if fields else None
-        words.append(spec.label if spec and spec.label else part)
-        shape = schema.SHAPES.get(spec.validator) if spec else None
+            shape = shape.item.shape if isinstance(shape, (schema.ListOf, schema.Relation)) else None
+        else:
+            spec = fields.get(part) if fields else None
+            words.append(spec.label if spec and spec.label else part)
+            shape = spec.validator.shape if spec else None
         fields = _fields_of_shape(shape)
     return ", ".join(words)
 
 
-def _fields_of_shape(shape: dict[str, Any] | None) -> dict[str, schema.Field] | None:
-    if not shape:
-        return None
-    if shape["kind"] == "requirement":  # a document or a choice: their parts together
-        return {**shape["document"], **shape["alternatives"]}
-    found = shape.get("fields")
-    return found if isinstance(found, dict) else None
+def _fields_of_shape(shape: schema.Shape | None) -> dict[str, schema.Field[Any]] | None:
+    match shape:
+        case schema.Requirement(document=document, alternatives=alternatives):  # a document or a choice: together
+            return {**document, **alternatives}
+        case schema.Mapping(fields=fields) | schema.TextOr(fields=fields):
+            return fields
+    return None
 
 
 def record(problem: Problem, own: bool) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from layanan.content import model, routes, schema, skm
 from layanan.content.model import Dokumen, Layanan, Links, SalahSatu
@@ -122,30 +122,47 @@ def _object(properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
 
 
-def _value_schema(check: Any) -> dict[str, Any]:
-    shape = schema.SHAPES[check]
-    match shape["kind"]:
-        case "text" | "file" | "image" | "url":
-            return {"type": "string", **({"pattern": shape["pattern"]} if "pattern" in shape else {})}
-        case "boolean" | "integer":
-            return {"type": shape["kind"]}
-        case "date" | "datetime":
-            return {"type": "string", "format": "date" if shape["kind"] == "date" else "date-time"}
-        case "choice":
-            return {"enum": list(shape["choices"])}
-        case "list" | "relation":
-            minimum = {"minItems": shape["minimum"]} if shape.get("minimum") else {}
-            return {"type": "array", **minimum, "items": _value_schema(shape["item"])}
-        case "text_or":  # written as the mapping, whichever form staff used
+def _value_schema(shape: schema.Shape) -> dict[str, Any]:
+    match shape:
+        case schema.Text(pattern=pattern):
+            return {"type": "string", **({"pattern": pattern} if pattern else {})}
+        case schema.Plain(kind=kind):
+            return _plain_schema(kind)
+        case schema.Choice(choices=choices):
+            return {"enum": list(choices)}
+        case schema.ListOf(item=item, minimum=minimum):
+            return {"type": "array", **({"minItems": minimum} if minimum else {}), "items": _value_schema(item.shape)}
+        case schema.Relation(item=item):
+            return {"type": "array", "items": _value_schema(item.shape)}
+        case schema.TextOr():  # written as the mapping, whichever form staff used
             return {"$ref": "#/$defs/dokumen"}
-        case "requirement":
+        case schema.Requirement():
             return {"oneOf": [{"$ref": "#/$defs/dokumen"}, {"$ref": "#/$defs/salah_satu"}]}
-        case "mapping":
-            return _object(_properties(shape["fields"]))
-    raise ValueError(f"no JSON Schema for {shape['kind']}")
+        case schema.Mapping(fields=fields):
+            return _object(_properties(fields))
+        case schema.Named():
+            raise ValueError("no JSON Schema for names staff choose (surveys are published their own way)")
+        case _:
+            assert_never(shape)
 
 
-def _properties(fields: dict[str, schema.Field], written: dict[str, Any] | None = None) -> dict[str, Any]:
+def _plain_schema(kind: schema.PlainKind) -> dict[str, Any]:
+    match kind:
+        case "file" | "image" | "url":
+            return {"type": "string"}
+        case "boolean" | "integer":
+            return {"type": kind}
+        case "date":
+            return {"type": "string", "format": "date"}
+        case "datetime":
+            return {"type": "string", "format": "date-time"}
+        case "number" | "amount":  # open data writes these its own way (FEE_SCHEMA, COUNT_SCHEMA, coordinates)
+            raise ValueError(f"no JSON Schema for {kind}")
+        case _:
+            assert_never(kind)
+
+
+def _properties(fields: dict[str, schema.Field[Any]], written: dict[str, Any] | None = None) -> dict[str, Any]:
     """The JSON Schema of each declared field; ``written`` replaces fields open data writes its own way."""
     properties: dict[str, Any] = {}
     for name, declared in fields.items():
@@ -154,7 +171,7 @@ def _properties(fields: dict[str, schema.Field], written: dict[str, Any] | None 
         if written and name in written:
             properties.update(written[name])
             continue
-        value = _value_schema(declared.validator)
+        value = _value_schema(declared.validator.shape)
         if not declared.required and declared.default is None and name not in ALWAYS_SET:
             value["type"] = [value["type"], "null"]
         properties[name] = value
