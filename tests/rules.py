@@ -22,17 +22,32 @@ def announcement(old: str = "", new: str = "") -> str:
 
 
 def assert_problem(project: Project, relative: str, text: str | bytes, expected: str) -> str:
+    """The mistake fails ``check`` with ``expected``, under the summary line, with no traceback.
+
+    The rule tables run only the check: the build reads content through the same ``load()``, and
+    ``assert_refused`` (test_output.py, once per source of problems) proves the build refuses the
+    same line and keeps the last good site.
+    """
+    project.write(relative, text)
+    return _refused(project, "check", expected)
+
+
+def assert_refused(project: Project, relative: str, text: str | bytes, expected: str) -> str:
     """The mistake fails both check and build with ``expected``, and the last good site survives."""
     code, output = project.run("build", "--output", "output")
     assert code == 0, output
     good = snapshot(project.dir / "output")
     project.write(relative, text)
     for command in ("check", "build"):
-        code, output = project.run(command, "--output", "output")
-        assert code == 1, output
-        assert "Traceback" not in output
-        lines = output.splitlines()
-        assert any(line.startswith(expected) for line in lines), f"{command}: {expected!r} not in:\n{output}"
-        assert re.search(r"^\d+ kesalahan, \d+ peringatan$", output, re.M)
+        output = _refused(project, command, expected)
     assert snapshot(project.dir / "output") == good
+    return output
+
+
+def _refused(project: Project, command: str, expected: str) -> str:
+    code, output = project.run(command, "--output", "output")
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert any(line.startswith(expected) for line in output.splitlines()), f"{command}: {expected!r} not in:\n{output}"
+    assert re.search(r"^\d+ kesalahan, \d+ peringatan$", output, re.M)
     return output

@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from rules import SERVICE, assert_refused, service
 
-from conftest import ROOT, SETTINGS, Project, snapshot
+from conftest import LENGKAP, ROOT, SETTINGS, Project, snapshot
 from layanan import cli
 from layanan.build.output import ConfigError, build
 
@@ -44,6 +45,25 @@ def test_content_error_leaves_output_untouched(project: Project) -> None:
     assert "Situs TIDAK diperbarui" in output
     assert snapshot(project.dir / "output") == before
     assert not [p for p in project.dir.iterdir() if p.name.startswith(".output.baru")]
+
+
+SURVEY = (LENGKAP / "survei" / "2026.csv").read_text(encoding="utf-8")
+# One mistake from each place problems come from: the rule tables then run only check (rules.py).
+SOURCES = [
+    ("front matter", "layanan/uji.md", "---\njudul: [\n---\n", f"{SERVICE}:2: (yaml):"),
+    ("a field", "layanan/uji.md", service("biaya: 0", "biaya: 50.000"), f"{SERVICE}:12: biaya:"),
+    ("between files", "layanan/uji.md", service("kategori: Umum", "kategori: Lainnya"), f"{SERVICE}:3: kategori:"),
+    ("the body", "layanan/uji.md", service("Catatan.\n", "[a](/layanan/tidak-ada/)\n"), f"{SERVICE}:18: (isi):"),
+    ("situs.yaml", "situs.yaml", "nama: [\n", "content/situs.yaml:2: (yaml):"),
+    ("a survey", "survei/2026.csv", SURVEY.replace('GMT+8","4"', 'GMT+8","9"', 1), "content/survei/2026.csv:2:"),
+]
+
+
+@pytest.mark.parametrize(("source", "relative", "text", "expected"), SOURCES, ids=[s[0] for s in SOURCES])
+def test_a_mistake_from_every_source_fails_check_and_build_and_keeps_the_site(
+    project: Project, source: str, relative: str, text: str, expected: str
+) -> None:
+    assert_refused(project, relative, text, expected)
 
 
 def test_template_error_leaves_output_untouched(project: Project, tmp_path: Path) -> None:
