@@ -38,4 +38,6 @@ def test(c, cepat=False):
     c.run(f'"{PY}" -m ruff check .', pty=False)
     c.run(f'"{PY}" -m ruff format --check .', pty=False)
     c.run(f'"{PY}" -m mypy', pty=False)
-    c.run(f'"{PY}" -m pytest -q' + (f' -n auto -m "{FAST}"' if cepat else ""), pty=False)
+    # One worker per core, each taking whole test files (--dist loadscope): a file's module fixtures (a
+    # server on the shipped ports, a built site, the screenshots one file takes) are made once, on one worker.
+    c.run(f'"{PY}" -m pytest -q -n auto --dist loadscope' + (f' -m "{FAST}"' if cepat else ""), pty=False)

@@ -90,6 +90,7 @@ FIXTURE_NEEDS = {
     "serve": "server",
     "editor": "server",
     "wheel": "paket",
+    "installed": "paket",
     "with_pdf": "pango",
     "payload_site": "pango",
 }
@@ -350,8 +351,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def venv_with(wheel: Path, folder: Path) -> Path:
-    """A fresh venv holding the wheel (and its pinned dependencies), and nothing else of this repository."""
+@pytest.fixture(scope="session")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv holding the wheel (and its pinned dependencies), and nothing else of this repository.
+
+    Tests only run commands from it, in their own folders: one venv serves them all.
+    """
+    folder = tmp_path_factory.mktemp("paket") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     subprocess.run([str(folder / "bin" / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True)
     return folder

@@ -9,10 +9,8 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import pytest
-
 import layanan
-from conftest import ROOT, SAMPLE, Built, run_in, venv_with
+from conftest import ROOT, SAMPLE, Built, run_in
 
 SITE_SETTINGS = "from layanan.settings import *  # noqa: F403\n"
 
@@ -22,11 +20,6 @@ def test_the_wheel_s_dependencies_are_requirements_txt_s_pins():
     lines = (ROOT / "requirements.txt").read_text().split("# installed with the above")[0].splitlines()
     pins = [line for line in lines if line and not line.startswith("#")]
     assert project["dependencies"] == pins
-
-
-@pytest.fixture(scope="module")
-def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return venv_with(wheel, tmp_path_factory.mktemp("paket") / "venv")
 
 
 def test_an_installed_package_builds_a_site_of_content_alone(installed: Path, tmp_path: Path, sample: Built):

@@ -139,11 +139,15 @@ def test_publish_republish_and_rollback(project: Project) -> None:
 
 
 def test_keeps_five_releases_and_never_the_current_one(project: Project) -> None:
-    for _ in range(6):
-        project.publish()
+    project.publish()
+    [first] = project.releases()
+    for day in range(1, 6):  # five earlier publishes' releases, as a month of work leaves them
+        shutil.copytree(
+            project.server_root / "releases" / first, project.server_root / "releases" / f"2026010{day}T080000Z"
+        )
+    project.publish()
     releases = project.releases()
-    assert len(releases) == 5
-    assert project.current() == releases[-1]
+    assert releases == ["20260103T080000Z", "20260104T080000Z", "20260105T080000Z", first, project.current()]
 
 
 def test_refuses_while_a_placeholder_remains(project: Project) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, run_in, venv_with
+from conftest import ROOT, SAMPLE, run_in
 from layanan.tools import scaffold
 from tests.editorkit import layanan
 
@@ -89,16 +89,15 @@ def structure(output: Path, slugs: list[str]) -> set[str]:
     return paths
 
 
-def test_two_kecamatan_in_two_zones_from_the_built_wheel_have_the_same_structure(wheel: Path, tmp_path: Path):
+def test_two_kecamatan_in_two_zones_from_the_built_wheel_have_the_same_structure(installed: Path, tmp_path: Path):
     outputs = []
     for name, args in (("wib", WIB), ("wita", WITA)):
-        venv = venv_with(wheel, tmp_path / f"venv-{name}")
         site = tmp_path / f"situs-{name}"
-        created = run_in(venv, tmp_path, "layanan", "init", str(site), "--kecamatan", args[0], "--kota", args[1],
+        created = run_in(installed, tmp_path, "layanan", "init", str(site), "--kecamatan", args[0], "--kota", args[1],
                          "--kelurahan", args[2], "--domain", args[3], "--zona-waktu", args[4])  # fmt: skip
         assert created.returncode == 0, created.stderr
         for command in (("layanan", "check"), ("invoke", "build")):
-            done = run_in(venv, site, *command)
+            done = run_in(installed, site, *command)
             assert done.returncode == 0, (command, done.stderr)
         slugs = sorted(p.stem for p in (site / "content" / "kelurahan").glob("*.md"))
         outputs.append(structure((site / "output").resolve(), slugs))

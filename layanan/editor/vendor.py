@@ -58,7 +58,11 @@ def unpack(data: bytes, target: Path) -> None:
                     assert source is not None
                     (work / Path(member.name).name).write_bytes(source.read())
         (work / "LICENSE").write_text(LICENSE, encoding="utf-8")
-        os.rename(work, target)
+        try:
+            os.rename(work, target)
+        except OSError:
+            if not (target / "decap-cms.js").is_file():
+                raise  # else another process (a second editor starting) unpacked the same files first
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
