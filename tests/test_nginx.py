@@ -224,6 +224,20 @@ def test_short_links_redirect_and_calendars_are_calendars(nginx: NginxServer) ->
     assert body.startswith(b"BEGIN:VCALENDAR")
 
 
+def test_redirect_pages_get_no_side_files_and_nginx_answers_them_compressed_or_not(nginx: NginxServer) -> None:
+    """Nobody is sent a redirect page's bytes: nginx answers its address itself, so it is never compressed."""
+    from layanan.content import routes
+
+    code = routes.short_code("pengumuman", "pengumuman-lama")
+    release = nginx_root(nginx) / "current"
+    for page in (f"s/{code}/index.html", "layanan/nama-lama/index.html"):
+        assert (release / page).is_file(), page
+        assert not list((release / page).parent.glob("index.html.*")), page
+        status, headers, _ = get(nginx, "/" + page.removesuffix("index.html"), **{"Accept-Encoding": "br, gzip"})
+        assert status == 301 and "content-encoding" not in headers, page
+    assert (release / "layanan" / "kedua" / "index.html.br").is_file()
+
+
 def test_search_works_in_chromium_under_the_csp(nginx: NginxServer, browser) -> None:
     # The site's domain is this machine for this Chromium: it sends the name, as it would from a phone.
     chromium = browser.browser_type.launch(

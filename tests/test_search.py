@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from conftest import Built
+from conftest import ROOT, Built
 from layanan.emit import search as search_index
+from layanan.render import outputs
 
 
 def search(page, base: str, query: str, url: str = "/") -> list[str]:
@@ -66,6 +68,23 @@ def test_index_only_covers_content_pages(searchable: Built) -> None:
         assert "data-pagefind-body" in searchable.text(url)
     for url in ("/", "/layanan/", "/pengumuman/", "/404.html"):
         assert "data-pagefind-body" not in searchable.text(url)
+
+
+def test_the_templates_search_reads_are_the_ones_that_mark_their_text() -> None:
+    marked = {p.stem for p in (ROOT / "theme" / "templates").glob("*.html") if "data-pagefind-body" in p.read_text()}
+    assert marked == set(outputs.SEARCHED)
+
+
+def test_every_page_marked_for_search_is_in_the_index_and_nothing_else(searchable: Built) -> None:
+    """Pagefind reads only the folders of searched pages (not the short links): it still finds every one."""
+    marked = [
+        path
+        for path in searchable.root.rglob("*.html")
+        if "pagefind" not in path.relative_to(searchable.root).parts and "data-pagefind-body" in path.read_text()
+    ]
+    entry = json.loads((searchable.root / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(marked) > 10
+    assert (searchable.root / "s").is_dir()
 
 
 # Words that appear only in a service's requirements, steps or product, or on a kelurahan page.

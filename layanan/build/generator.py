@@ -14,8 +14,7 @@ from layanan.content import schema, skm
 from layanan.content.model import PENGELOLAAN, PROFILE, KolomSurvei, Pengelolaan
 from layanan.emit import assets, feeds, kalender, nginx, opendata, pdf, sitemap
 from layanan.read import files
-from layanan.render import incremental, pesan, qr, structured
-from layanan.render import outputs as pages
+from layanan.render import incremental, outputs, pesan, qr, structured
 from layanan.render.filters import FILTERS, TESTS
 from layanan.site.assemble import load
 from layanan.site.index import Site
@@ -68,6 +67,8 @@ class LayananGenerator(Generator):
         self.problems: list[Problem] = []
         self.keys: dict[str, str] = {}
         self.counts: dict[str, int] = {}
+        self.searched: list[str] = []
+        self.redirects: frozenset[str] = frozenset()
 
     @property
     def site(self) -> Site:
@@ -94,12 +95,12 @@ class LayananGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
-        outputs = pages.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
+        planned = outputs.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
         site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
         previous, known = incremental.previous_files(self.settings)
         keys: dict[str, str] = {}
         todo = []
-        for output in outputs:
+        for output in planned:
             key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
             keys[output.save_as] = key
             if not incremental.link_previous(previous, known, output.save_as, key, self.output_path):
@@ -116,18 +117,20 @@ class LayananGenerator(Generator):
         files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
         parts = cache.cache_dir(self.settings) / "pdf-bagian"
         printed = pdf.write_all(
-            outputs, site.situs.url, self.output_path, previous, known, keys, self.renamed, parts, self.code
+            planned, site.situs.url, self.output_path, previous, known, keys, self.renamed, parts, self.code
         )
         files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
-        written = [nginx.write_alias_file([o for o in outputs if o.template == "redirect"], self.output_path)]
+        written = [nginx.write_alias_file([o for o in planned if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
         written += opendata.write(site, self.output_path)
         written += kalender.write_all(site, self.output_path)
-        written += sitemap.write(site, pages.sitemap_urls(outputs), self.output_path)
+        written += sitemap.write(site, outputs.sitemap_urls(planned), self.output_path)
         self.keys = keys
-        self.counts = {"pages": len(outputs), "rendered": rendered, "pdf": printed, "other": len(written)}
+        self.searched = outputs.searched_folders(planned)  # what search reads, and what needs no side files
+        self.redirects = outputs.redirect_files(planned)
+        self.counts = {"pages": len(planned), "rendered": rendered, "pdf": printed, "other": len(written)}
 
-    def render(self, output: pages.Output) -> None:
+    def render(self, output: outputs.Output) -> None:
         path = Path(self.output_path) / output.save_as
         variables = {
             **self.shared,

@@ -203,11 +203,11 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
         if "layanan" not in settings["PLUGINS"]:
             raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
         generator = _run(Pelican(settings))
-        indexing = search.start(fresh) if settings.get("LAYANAN_SEARCH") else None
+        indexing = search.start(fresh, generator.searched) if settings.get("LAYANAN_SEARCH") else None
         try:
             if settings.get("LAYANAN_PRODUCTION"):
                 assets.apply_fingerprints(fresh, assets.fingerprints(Path(settings["THEME"]) / "static"))
-                assets.precompress(fresh, previous=target)
+                assets.precompress(fresh, previous=target, skip=generator.redirects)
         finally:
             if indexing is not None:
                 try:

@@ -74,11 +74,14 @@ def compress_file(path: Path) -> int:
     return written
 
 
-def precompress(site: Path, previous: Path | None = None, pagefind: bool = False) -> int:
+def precompress(
+    site: Path, previous: Path | None = None, pagefind: bool = False, skip: frozenset[str] | set[str] = frozenset()
+) -> int:
     """Write ``.gz`` and ``.br`` beside every text file where they are smaller; returns how many.
 
     The site's own files, or with ``pagefind`` Pagefind's scripts: the site's can be
-    compressed while Pagefind is still indexing. A page hard-linked unchanged from
+    compressed while Pagefind is still indexing. ``skip`` names files nobody is sent
+    (redirects, which nginx answers itself). A page hard-linked unchanged from
     ``previous`` gets that build's side files, linked too; the rest are compressed on
     every core.
     """
@@ -86,6 +89,8 @@ def precompress(site: Path, previous: Path | None = None, pagefind: bool = False
     for path in sorted((site / routes.SEARCH if pagefind else site).rglob("*")):
         relative = path.relative_to(site)
         if (relative.parts[0] == routes.SEARCH) != pagefind or not path.is_file() or not compressible(site, path):
+            continue
+        if relative.as_posix() in skip:
             continue
         if previous is not None and same_file(path, previous / relative):
             for suffix in (".gz", ".br"):

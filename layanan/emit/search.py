@@ -21,10 +21,15 @@ class SearchIndexError(Exception):
     """Pagefind failed; the build is not swapped in."""
 
 
-def start(site: Path) -> subprocess.Popen[str]:
-    """Start indexing in the background: the build compresses the site meanwhile."""
+def start(site: Path, folders: list[str]) -> subprocess.Popen[str]:
+    """Start indexing the pages under ``folders`` in the background: the build compresses the site meanwhile.
+
+    Only the folders of pages worth finding: the short links and other pages Pagefind would read
+    and drop (half of a large site's files) are never opened.
+    """
+    glob = "{" + ",".join(f"{folder}/**/*.html" for folder in folders) + "}"
     return subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -16,6 +16,8 @@ from layanan.render import filters, pesan
 from layanan.site.index import Site
 
 HOME_LATEST = 5
+# Templates whose pages mark their text data-pagefind-body: the only pages search reads (tests/test_search.py).
+SEARCHED = ("layanan", "pengumuman", "halaman", "kelurahan", "survei")
 
 
 @dataclass
@@ -202,3 +204,13 @@ def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
             lastmod = page.tanggal
         found.append((output.url, lastmod))
     return found
+
+
+def searched_folders(outputs: list[Output]) -> list[str]:
+    """The top-level folders holding the pages search indexes: Pagefind reads these, not the short links."""
+    return sorted({output.save_as.split("/", 1)[0] for output in outputs if output.template in SEARCHED})
+
+
+def redirect_files(outputs: list[Output]) -> frozenset[str]:
+    """The pages that only send visitors on (former slugs, short links): nginx answers them itself."""
+    return frozenset(output.save_as for output in outputs if output.template == "redirect")
