@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from layanan.editor import repo, staging
+from layanan.editor.workspace import BuildWorker
 
 
 def listing(folder: Path) -> dict[str, str]:
@@ -56,3 +58,29 @@ def test_a_change_is_tried_on_the_mirror_without_touching_content(tmp_path: Path
     assert (target / "layanan" / "a.md").read_text() == "baru"
     staging.apply(tmp_path, source, target, repo.Change(deletes=["content/layanan/a.md"]))
     assert (source / "layanan" / "a.md").exists() and not (target / "layanan" / "a.md").exists()
+
+
+def test_the_preview_s_build_process_is_kept_and_started_again_once_killed(tmp_path: Path):
+    from conftest import LENGKAP, SETTINGS
+
+    shutil.copytree(LENGKAP, tmp_path / "content")
+    builder = BuildWorker()
+    assert staging.build(builder, SETTINGS, tmp_path / "content", tmp_path / "pratinjau").ok
+    first = builder.process.pid
+    assert staging.build(builder, SETTINGS, tmp_path / "content", tmp_path / "pratinjau").ok
+    assert builder.process.pid == first
+    builder.process.kill()
+    builder.process.wait()
+    assert staging.build(builder, SETTINGS, tmp_path / "content", tmp_path / "pratinjau").ok
+    assert builder.process.pid != first
+
+
+def test_a_build_process_that_dies_during_a_build_is_a_message_and_the_next_build_works(tmp_path: Path):
+    from conftest import LENGKAP, SETTINGS
+
+    shutil.copytree(LENGKAP, tmp_path / "content")
+    builder = BuildWorker()
+    gone = builder.build({"settings": str(SETTINGS), "content": "content", "output": "o", "cwd": str(tmp_path / "x")})
+    assert gone is None and builder.process is None  # it could not even enter the folder: it died
+    outcome = staging.build(builder, SETTINGS, tmp_path / "content", tmp_path / "pratinjau")
+    assert outcome.ok and (tmp_path / "pratinjau" / "index.html").is_file()

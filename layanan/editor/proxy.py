@@ -158,7 +158,7 @@ def save(ws: Workspace, change: repo.Change | Callable[[], repo.Change], user: U
         new = {path for path in change.writes if _read(ws, path) is None}
         staging.mirror(ws.content, ws.mirror)
         staging.apply(ws.root, ws.content, ws.mirror, change)
-        outcome = staging.build(ws.settings, ws.mirror, ws.preview)
+        outcome = staging.build(ws.builder, ws.settings, ws.mirror, ws.preview)
         if not outcome.ok:
             if outcome.environment:
                 raise Refused(

@@ -470,7 +470,7 @@ def prepare(ws: Workspace) -> None:
     def first_preview() -> None:
         with ws.saving, repo.locked(ws.root, ws.state):
             staging.mirror(ws.content, ws.mirror)
-            staging.build(ws.settings, ws.mirror, ws.preview)
+            staging.build(ws.builder, ws.settings, ws.mirror, ws.preview)
 
     with repo.locked(ws.root, ws.state):
         pass

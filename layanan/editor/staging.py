@@ -2,15 +2,15 @@
 
 A mirror of content/ made of hard links (relinked only where a file changed, so
 it costs a directory walk) gets the change applied to it; then the development
-build runs on the mirror in a separate process. That build reads and checks every
-file exactly as ``invoke check`` does, and on success it is the preview of the new
-state. Its own process keeps Markdown's time budget (SIGALRM) working, keeps a
-hostile file from taking the editor down, and keeps the editor's memory small.
+build runs on the mirror in a separate process, kept alive between saves
+(build/worker.py). That build reads and checks every file exactly as ``invoke
+check`` does, and on success it is the preview of the new state. Its own process
+keeps Markdown's time budget (SIGALRM) working, keeps a hostile file from taking
+the editor down, and keeps the editor's memory small.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from layanan.base.problems import Problem, errors
 from layanan.editor.repo import Change
-from layanan.editor.workspace import run_layanan
+from layanan.editor.workspace import BuildWorker
 
 
 @dataclass
@@ -88,27 +88,20 @@ def apply(root: Path, content: Path, target: Path, change: Change) -> None:
         (target / (root / path).relative_to(content)).unlink(missing_ok=True)
 
 
-def build(settings: Path, mirror_root: Path, output: Path) -> Outcome:
-    """The development build of the mirror into ``output``.
+def build(builder: BuildWorker, settings: Path, mirror_root: Path, output: Path) -> Outcome:
+    """The development build of the mirror into ``output``, by the workspace's build process.
 
     It runs beside the mirror, which is named ``content``, so problems name files
     as staff know them (``content/layanan/...``).
     """
-    args = ["build", "--settings", str(settings), "--content", str(mirror_root), "--output", str(output),
-            "--format", "json"]  # fmt: skip
-    result = run_layanan(args, mirror_root.parent, capture_output=True, text=True)
-    records, other = [], []
-    for line in result.stderr.splitlines():
-        try:
-            record = json.loads(line)
-        except ValueError:
-            record = None
-        if isinstance(record, dict) and {"path", "line", "key", "message"} <= set(record):
-            records.append(Problem.from_record(record))
-        elif line.strip():
-            other.append(line)
-    if result.returncode == 0:
-        return Outcome(True, records)
-    if result.returncode == 1 and errors(records):
-        return Outcome(False, records)
-    return Outcome(False, records, environment=other[-20:] or [f"pembangunan berhenti dengan kode {result.returncode}"])
+    request = {"settings": str(settings), "content": str(mirror_root), "output": str(output),
+               "cwd": str(mirror_root.parent)}  # fmt: skip
+    answer = builder.build(request)
+    if answer is None:
+        return Outcome(False, [], environment=["pembangunan berhenti di tengah jalan; simpan sekali lagi"])
+    problems = [Problem.from_record(record) for record in answer["problems"]]
+    if answer["built"]:
+        return Outcome(True, problems)
+    if errors(problems):
+        return Outcome(False, problems)
+    return Outcome(False, problems, environment=answer["environment"] or ["pembangunan gagal"])

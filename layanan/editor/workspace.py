@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,11 +16,49 @@ import layanan
 PACKAGE_HOME = str(Path(layanan.__file__).resolve().parent.parent)
 
 
+def _environment() -> dict[str, str]:
+    """Ours, with this package importable however it was installed."""
+    path = os.pathsep.join(p for p in (PACKAGE_HOME, os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path}
+
+
 def run_layanan(args: list[str], cwd: Path, **options: Any) -> subprocess.CompletedProcess[Any]:
     """``python -m layanan ARGS`` in its own process, wherever it runs from."""
-    path = os.pathsep.join(p for p in (PACKAGE_HOME, os.environ.get("PYTHONPATH", "")) if p)
-    env = {**os.environ, "PYTHONPATH": path}
-    return subprocess.run([sys.executable, "-m", "layanan", *args], cwd=cwd, env=env, check=False, **options)
+    return subprocess.run([sys.executable, "-m", "layanan", *args], cwd=cwd, env=_environment(), check=False, **options)
+
+
+@dataclass
+class BuildWorker:
+    """The preview's build process (layanan/build/worker.py): started on first use, and again once it died."""
+
+    process: subprocess.Popen[str] | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def build(self, request: dict[str, str]) -> dict[str, Any] | None:
+        """The worker's answer, or None when it died during this build (the next build starts a new one)."""
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "layanan.build.worker"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env=_environment(),
+                )
+            assert self.process.stdin is not None and self.process.stdout is not None
+            try:
+                self.process.stdin.write(json.dumps(request) + "\n")
+                self.process.stdin.flush()
+                line = self.process.stdout.readline()
+            except OSError:  # the pipe broke: it died
+                line = ""
+            if line:
+                answer: dict[str, Any] = json.loads(line)
+                return answer
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+            return None
 
 
 @dataclass
@@ -32,6 +71,7 @@ class Workspace:
     # (path, content hash) -> what a collection's list sends for that file: reopening a list of
     # thousands of announcements parses only the files that changed.
     listed: dict[tuple[str, str], str] = field(default_factory=dict)
+    builder: BuildWorker = field(default_factory=BuildWorker)
 
     @property
     def state(self) -> Path:

@@ -1,0 +1,42 @@
+"""One build process kept alive between builds: a save does not pay for Python's start-up and imports again.
+
+The editor's preview (editor/staging.py) sends one JSON line per build and reads one back:
+``{"settings", "content", "output", "cwd"}`` -> ``{"built", "problems", "environment"}``. Each build is
+the same ``build()`` the command line runs. What a build prints goes to stderr: stdout carries only
+the answers. A build that kills the process (memory, a bug) costs that build only: the editor
+starts a new process for the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+from layanan.base.problems import ConfigError, ContentErrors
+from layanan.build.output import build
+
+
+def answer(request: dict[str, str]) -> dict[str, Any]:
+    os.chdir(request["cwd"])  # problems name files relative to it, as staff know them (content/...)
+    try:
+        result = build(request["settings"], request["output"], PATH=os.path.abspath(request["content"]))
+    except ContentErrors as exc:
+        return {"built": False, "problems": [p.record() for p in exc.problems], "environment": []}
+    except ConfigError as exc:
+        return {"built": False, "problems": [], "environment": [str(exc)]}
+    return {"built": True, "problems": [p.record() for p in result.problems], "environment": []}
+
+
+def main() -> None:
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    for line in sys.stdin:
+        answers.write(json.dumps(answer(json.loads(line))) + "\n")
+        answers.flush()
+
+
+if __name__ == "__main__":
+    main()
