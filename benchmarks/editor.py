@@ -79,7 +79,8 @@ def main() -> None:
             f"| editor's resident memory (now / peak) | {used['VmRSS']:.0f} MB / {used['VmHWM']:.0f} MB | | ≤ 200 MB |",
             "",
             "The save's time includes the check of the whole site on a mirror and the incremental development",
-            "build of the new state in a separate process (whose memory is not the editor's), then the commit.",
+            "build of the new state in the editor's build process, kept between saves (its memory is not the",
+            "editor's), into the build folder before the live one; then the commit.",
             "",
         ]
     )

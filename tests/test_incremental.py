@@ -131,6 +131,30 @@ def test_a_sequence_of_edits_stays_equal_to_clean(site: Site) -> None:
     assert snapshot(site.folder / "output") == snapshot(site.clean_build())
 
 
+def test_a_rebuild_reuses_the_folder_before_the_live_one_and_never_writes_the_live_one(site: Site) -> None:
+    """No folder of the whole site is made or deleted: the spare takes the changes, unchanged files stay put."""
+    site.build()  # now a live folder and the one it replaced, the spare
+    output = site.folder / "output"
+    live = output.resolve()
+    [spare] = [p for p in site.folder.glob(".output.situs-*") if p != live]
+    live_before = snapshot(live)
+    inodes = {p.relative_to(spare).as_posix(): p.stat().st_ino for p in spare.rglob("*") if p.is_file()}
+    folder = spare.stat().st_ino
+    announcement_edit(site)
+    result = site.build()
+    assert output.resolve().stat().st_ino == folder  # the spare, renamed: no new folder
+    assert snapshot(live) == live_before  # the folder that was live is untouched, now the next spare
+    after = {
+        p.relative_to(output.resolve()).as_posix(): p.stat().st_ino for p in output.resolve().rglob("*") if p.is_file()
+    }
+    assert after["layanan/kedua/index.html"] == inodes["layanan/kedua/index.html"]  # unchanged: not even linked again
+    assert after["pengumuman/wib/index.html"] != inodes["pengumuman/wib/index.html"]
+    assert (
+        sum(after[name] != inodes.get(name) for name in after) < result.counts["rendered"] + 40
+    )  # the rest: feeds, theme
+    assert snapshot(output) == snapshot(site.clean_build())
+
+
 def test_hand_edited_output_is_not_trusted(site: Site) -> None:
     page = site.folder / "output" / "layanan" / "kedua" / "index.html"
     page.unlink()
@@ -198,7 +222,7 @@ ACTIONS = [append_to_body, retitle, rename, delete, add, bad_save]
 
 
 @pytest.mark.lambat
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 50)), min_size=1, max_size=4))
 def test_any_sequence_of_edits_renames_deletions_and_bad_saves_equals_a_clean_build(
     steps: list[tuple[Callable[[Site, int, int], None], int]],

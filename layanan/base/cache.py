@@ -81,6 +81,14 @@ def save_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
     replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def link_replace(source: Path, target: Path) -> None:
+    """Make ``target`` a hard link to ``source`` in one rename(2), whatever ``target`` was."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tautan")
+    temporary.unlink(missing_ok=True)
+    os.link(source, temporary)
+    os.replace(temporary, target)
+
+
 def load_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

@@ -66,6 +66,7 @@ class LayananGenerator(Generator):
         # What the build reports (build.py reads them from the generator once Pelican has run).
         self.problems: list[Problem] = []
         self.keys: dict[str, str] = {}
+        self.others: list[str] = []
         self.counts: dict[str, int] = {}
         self.searched: list[str] = []
         self.redirects: frozenset[str] = frozenset()
@@ -98,37 +99,51 @@ class LayananGenerator(Generator):
         planned = outputs.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
         site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
         previous, known = incremental.previous_files(self.settings)
-        keys: dict[str, str] = {}
-        todo = []
-        for output in planned:
-            key = incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
-            keys[output.save_as] = key
-            if not incremental.link_previous(previous, known, output.save_as, key, self.output_path):
-                todo.append(output)
+        keys = {
+            output.save_as: incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
+            for output in planned
+        }
+        codes = qr.files(site)
+        keys |= {relative: cache.digest("qr", address) for relative, address in codes}
+        # A development build reuses the build folder before the live one (build/output.py): what it
+        # holds unchanged stays, the rest goes before anything is written.
+        spare = self.settings.get("LAYANAN_SPARE")
+        reused = incremental.spare_manifest(self.settings, self.settings["LAYANAN_TARGET"], spare) if spare else None
+        if reused is not None:
+            incremental.clear(reused, keys, self.output_path)
+        kept = reused["files"] if reused is not None else {}
+
+        def made(name: str) -> bool:
+            return incremental.kept(kept, name, keys[name], self.output_path) or incremental.link_previous(
+                previous, known, name, keys[name], self.output_path
+            )
+
+        todo = [output for output in planned if not made(output.save_as)]
         # Rendering is independent per page: a cold build renders on every core. (Pelican's
         # content_written signal then fires in the worker that wrote the page.)
         parallel.fork_map(self.render, todo)
-        rendered = len(todo)
-        for relative, address in qr.files(site):
-            key = cache.digest("qr", address)
-            keys[relative] = key
-            if not incremental.link_previous(previous, known, relative, key, self.output_path):
+        for relative, address in codes:
+            if not made(relative):
                 qr.write_file(address, Path(self.output_path) / relative)
-        files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / self.settings["THEME_STATIC_DIR"])
+        static = self.settings["THEME_STATIC_DIR"]
+        others = [
+            f"{static}/{name}" for name in files.copy_tree(Path(self.theme) / "static", Path(self.output_path) / static)
+        ]
         parts = cache.cache_dir(self.settings) / "pdf-bagian"
         printed = pdf.write_all(
             planned, site.situs.url, self.output_path, previous, known, keys, self.renamed, parts, self.code
         )
-        files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
+        others += files.copy_berkas(self.settings["PATH"], site.berkas, self.output_path)
         written = [nginx.write_alias_file([o for o in planned if o.template == "redirect"], self.output_path)]
         written += feeds.write_all(site, self.output_path)
         written += opendata.write(site, self.output_path)
         written += kalender.write_all(site, self.output_path)
         written += sitemap.write(site, outputs.sitemap_urls(planned), self.output_path)
         self.keys = keys
+        self.others = others + written
         self.searched = outputs.searched_folders(planned)  # what search reads, and what needs no side files
         self.redirects = outputs.redirect_files(planned)
-        self.counts = {"pages": len(planned), "rendered": rendered, "pdf": printed, "other": len(written)}
+        self.counts = {"pages": len(planned), "rendered": len(todo), "pdf": printed, "other": len(written)}
 
     def render(self, output: outputs.Output) -> None:
         path = Path(self.output_path) / output.save_as
@@ -140,5 +155,6 @@ class LayananGenerator(Generator):
         }
         html = self.get_template(output.template).render(variables)
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # never write through a hard link the live build folder shares
         path.write_text(html, encoding="utf-8")
         signals.content_written.send(str(path), context=variables)

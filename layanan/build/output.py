@@ -4,7 +4,10 @@ Pelican writes files in place, so building into the live folder (or a copy of
 it) could leave a half-written site behind. Here ``output`` is a symlink to a
 complete build folder beside it (``.output.situs-*``), replaced in a single
 rename(2): a failed or killed build, a full disk or a second build at the same
-time leaves the last good site exactly as it was.
+time leaves the last good site exactly as it was. A development build writes into
+the folder the live one replaced (the spare, two builds old) only what changed
+since then, so one edit costs what it changes, not a folder of the whole site;
+production builds, with their search index and side files, start a fresh folder.
 """
 
 from __future__ import annotations
@@ -65,11 +68,12 @@ def _siblings(target: Path, kind: str) -> list[Path]:
 
 
 def recover(target: Path) -> None:
-    """Start of a build (under the lock): tidy what killed builds left, keep what is live.
+    """Start of a build (under the lock): tidy what killed builds left, keep what is live and its spare.
 
-    ``target`` is a symlink to the live build folder. Folders it does not point to
-    are unfinished (``.baru-*``) or replaced (``.situs-*``, ``.lama-*``) and go; if a
-    kill left no ``target`` at all, the newest complete build is put back.
+    ``target`` is a symlink to the live build folder. The newest complete folder it does not
+    point to is the spare a development build reuses (``_spare``); other complete folders
+    (``.situs-*``), unfinished ones (``.baru-*``) and replaced ones (``.lama-*``) go. If a kill
+    left no ``target`` at all, the newest complete build is put back.
     """
     live = target.resolve() if target.is_symlink() else None
     complete = sorted((p for p in _siblings(target, "situs") if p != live), key=lambda p: p.stat().st_mtime)
@@ -77,7 +81,7 @@ def recover(target: Path) -> None:
         _point(target, complete.pop())
     for link in _siblings(target, "tautan"):
         link.unlink()
-    for stale in _siblings(target, "baru") + _siblings(target, "lama") + complete:
+    for stale in _siblings(target, "baru") + _siblings(target, "lama") + complete[:-1]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -89,9 +93,11 @@ def _point(target: Path, folder: Path) -> None:
     os.replace(link, target)
 
 
-def swap_in(fresh: Path, target: Path) -> None:
-    """Make the finished build in ``fresh`` the live ``target``; the replaced one is deleted in the background."""
-    complete = Path(tempfile.mkdtemp(prefix=f".{target.name}.situs-", dir=target.parent))
+def swap_in(fresh: Path, complete: Path, target: Path, keep_replaced: bool) -> None:
+    """Make the finished build in ``fresh`` the live ``target``, named ``complete`` (an empty folder).
+
+    The replaced folder stays as the next development build's spare, or is deleted in the background.
+    """
     os.replace(fresh, complete)  # an empty folder from mkdtemp: rename(2) replaces it whole
     old = target.resolve() if target.is_symlink() else None
     if target.is_dir() and not target.is_symlink():
@@ -99,11 +105,26 @@ def swap_in(fresh: Path, target: Path) -> None:
         # between these two renames is repaired by recover() on the next start.
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
         os.replace(target, old)
+        keep_replaced = False
     _point(target, complete)
-    if old is not None:
+    if old is not None and not keep_replaced:
+        doomed = Path(tempfile.mkdtemp(prefix=f".{target.name}.lama-", dir=target.parent))
+        os.replace(old, doomed)  # never mistaken for a spare while it is being deleted
         subprocess.Popen(
-            ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            ["rm", "-rf", "--", str(doomed)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
+
+
+def _spare(target: Path, settings: dict[str, Any]) -> Path | None:
+    """The complete folder before the live one, when its record says what it holds (see recover())."""
+    live = target.resolve() if target.is_symlink() else None
+    for folder in _siblings(target, "situs"):
+        if folder != live and incremental.spare_manifest(settings, str(target), folder.name) is not None:
+            return folder
+    return None
 
 
 def remove(target: Path) -> None:
@@ -192,17 +213,37 @@ def _run(pelican: Pelican) -> LayananGenerator:
     return found[-1]
 
 
+# What a reused folder cannot hold over: a search index, PDFs and side files are made whole each time.
+FRESH_ONLY = ("LAYANAN_PRODUCTION", "LAYANAN_SEARCH", "LAYANAN_PDF")
+
+
 def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> LayananGenerator:
-    """The build itself, under the lock; a write error anywhere raises OSError and nothing is swapped in."""
+    """The build itself, under the lock; a write error anywhere raises OSError and nothing is swapped in.
+
+    A development build reuses the folder the live one replaced (the spare): only what changed since
+    it was live is written, and no folder of the whole site is made or deleted. The live folder is
+    never written to; a build that fails or is killed leaves it as it was, and the spare is dropped.
+    """
+    base = settings_for(settings_file, **overrides)
+    reusable = not any(base.get(name) for name in FRESH_ONLY)
+    spare = _spare(target, base) if reusable else None
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
+    if spare is not None:
+        os.replace(spare, fresh)  # renamed while written: a kill now leaves a .baru- folder, which goes
     fresh.chmod(0o755)  # mkdtemp makes it private; web servers must read it
     try:
-        settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh), LAYANAN_TARGET=str(target))
+        reuse = {"LAYANAN_SPARE": spare.name} if spare is not None else {}
+        settings = settings_for(settings_file, **overrides, OUTPUT_PATH=str(fresh), LAYANAN_TARGET=str(target), **reuse)
         # By the settings, not by what ran: Pelican's signals are global, so a plugin registered by an earlier
         # build in the same process would still answer.
         if "layanan" not in settings["PLUGINS"]:
             raise ConfigError("plugin 'layanan' tidak aktif; periksa PLUGINS di berkas pengaturan")
-        generator = _run(Pelican(settings))
+        try:
+            generator = _run(Pelican(settings))
+        except ContentErrors:
+            if spare is not None:
+                os.replace(fresh, spare)  # checked before anything was written: still the spare it was
+            raise
         indexing = search.start(fresh, generator.searched) if settings.get("LAYANAN_SEARCH") else None
         try:
             if settings.get("LAYANAN_PRODUCTION"):
@@ -218,8 +259,9 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
                     raise ConfigError(str(exc)) from exc
         if indexing is not None and settings.get("LAYANAN_PRODUCTION"):
             assets.precompress(fresh, previous=target, pagefind=True)
-        incremental.record(settings, target, fresh, generator.keys)
-        swap_in(fresh, target)
+        complete = Path(tempfile.mkdtemp(prefix=f".{target.name}.situs-", dir=target.parent))
+        incremental.record(settings, target, fresh, generator.keys, generator.others, complete.name)
+        swap_in(fresh, complete, target, keep_replaced=reusable)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return generator

@@ -130,21 +130,29 @@ def image_size(path: Path) -> tuple[int, int] | None:
 def copy_file(source: Path, target: Path) -> None:
     """Copy one regular file and check the copy is whole (a full disk raises OSError)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # a reused build folder shares files with the live one: never write through
     shutil.copyfile(source, target, follow_symlinks=False)
     expected, written = source.stat().st_size, target.stat().st_size
     if written != expected:
         raise OSError(errno.EIO, f"salinan tidak utuh ({written} dari {expected} bita)", str(target))
 
 
-def copy_berkas(content_path: str | os.PathLike[str], names: list[str], output_path: str | os.PathLike[str]) -> None:
+def copy_berkas(
+    content_path: str | os.PathLike[str], names: list[str], output_path: str | os.PathLike[str]
+) -> list[str]:
+    """Copy the attachments to publish; returns their paths in the output."""
     source, target = Path(content_path) / BERKAS, Path(output_path) / BERKAS
     for name in names:
         copy_file(source / name, target / name)
+    return [f"{BERKAS}/{name}" for name in names]
 
 
-def copy_tree(source: Path, target: Path) -> None:
-    """Copy the regular, visible files of a folder (the theme's static files)."""
+def copy_tree(source: Path, target: Path) -> list[str]:
+    """Copy the regular, visible files of a folder (the theme's static files); returns their paths under ``target``."""
+    copied = []
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
         if not any(part.startswith(".") for part in relative.parts) and path.is_file() and not path.is_symlink():
             copy_file(path, target / relative)
+            copied.append(relative.as_posix())
+    return copied

@@ -10,7 +10,7 @@ then, it is hard-linked from the previous output instead of rendered again.
 
 from __future__ import annotations
 
-import os
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +43,9 @@ def output_key(site_key: str, template: str, save_as: str, url: str, variables: 
     return cache.digest(site_key, template, save_as, url, vars_digest(variables))
 
 
-def manifest_path(settings: dict[str, Any], target: str) -> Path:
-    return cache.cache_dir(settings) / f"{cache.MANIFEST.removesuffix('.json')}-{cache.digest(target)[:12]}.json"
+def manifest_path(settings: dict[str, Any], target: str, spare: bool = False) -> Path:
+    name = cache.MANIFEST.removesuffix(".json") + ("-cadangan" if spare else "")
+    return cache.cache_dir(settings) / f"{name}-{cache.digest(target)[:12]}.json"
 
 
 def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, list[Any]]]:
@@ -56,26 +57,57 @@ def previous_files(settings: dict[str, Any]) -> tuple[Path | None, dict[str, lis
     return Path(target), manifest.get("files", {})
 
 
+def spare_manifest(settings: dict[str, Any], target: str, folder: str) -> dict[str, Any] | None:
+    """What the spare build folder ``folder`` (the one before the live one) holds, if its record is its own."""
+    manifest = cache.load_manifest(manifest_path(settings, target, spare=True))
+    return manifest if manifest.get("folder") == folder else None
+
+
+def _stat_matches(path: Path, entry: list[Any]) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return [stat.st_ino, stat.st_size] == entry[1:]
+
+
+def kept(spare: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
+    """The reused folder already holds ``save_as`` as this build makes it: nothing to write."""
+    entry = spare.get(save_as)
+    return entry is not None and entry[0] == key and _stat_matches(Path(output_path) / save_as, entry)
+
+
 def link_previous(previous: Path | None, files: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
     """Hard-link ``save_as`` from the previous output when its key matches and the file is untouched."""
     entry = files.get(save_as)
-    if previous is None or not entry or entry[0] != key:
-        return False
-    source = previous / save_as
-    try:
-        stat = source.stat()
-    except OSError:
-        return False
-    if [stat.st_ino, stat.st_size] != entry[1:]:
+    if previous is None or not entry or entry[0] != key or not _stat_matches(previous / save_as, entry):
         return False
     target = Path(output_path) / save_as
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.link(source, target)
+    cache.link_replace(previous / save_as, target)
     return True
 
 
-def record(settings: dict[str, Any], target: Path, built: Path, keys: dict[str, str]) -> None:
-    """Before ``built`` becomes ``target``: each file's key with its inode and size (a rename keeps both)."""
+def clear(spare: dict[str, Any], keys: dict[str, str], output_path: str) -> None:
+    """Before a build reuses the spare folder: remove what this build writes anew, or no longer writes.
+
+    Every file that stays is one whose key matched (``kept``); everything else is removed first,
+    so no write ever goes through a hard link into a file the live folder shares.
+    """
+    root = Path(output_path)
+    gone = [name for name, entry in spare.get("files", {}).items() if keys.get(name) != entry[0]]
+    for name in gone + spare.get("others", []):
+        (root / name).unlink(missing_ok=True)
+    for name in sorted({str(Path(name).parent) for name in gone}, key=len, reverse=True):
+        with contextlib.suppress(OSError):  # not empty: another page still lives there
+            (root / name).rmdir()  # an address that no longer exists leaves no empty folder behind
+
+
+def record(
+    settings: dict[str, Any], target: Path, built: Path, keys: dict[str, str], others: list[str], folder: str
+) -> None:
+    """Before ``built`` becomes ``target`` (named ``folder``): each file's key with its inode and size (a rename keeps
+    both), and the other files it holds; the record of the folder it replaces is kept for that folder, the spare."""
     files = {}
     for save_as, key in keys.items():
         try:
@@ -83,4 +115,6 @@ def record(settings: dict[str, Any], target: Path, built: Path, keys: dict[str, 
         except OSError:
             continue
         files[save_as] = [key, stat.st_ino, stat.st_size]
-    cache.save_manifest(manifest_path(settings, str(target)), {"output": str(target), "files": files})
+    live = manifest_path(settings, str(target))
+    cache.save_manifest(manifest_path(settings, str(target), spare=True), cache.load_manifest(live))
+    cache.save_manifest(live, {"output": str(target), "folder": folder, "files": files, "others": sorted(others)})

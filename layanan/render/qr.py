@@ -41,4 +41,5 @@ def write_file(url: str, target: Path) -> None:
     buffer = io.BytesIO()
     _code(url).save(buffer, kind="svg", scale=10, border=2, xmldecl=True)
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # never write through a hard link the live build folder shares
     target.write_bytes(buffer.getvalue())

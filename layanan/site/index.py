@@ -161,7 +161,8 @@ def build(
             state = (str(each.tersemat), str(each.berakhir))
         elif isinstance(each, Layanan):
             state = (repr(each.konsultasi_terbuka), repr(each.kepuasan))
-        each.card = cache.digest(each.digest, *state)
+        # The file's bytes do not say its address: a file renamed unchanged moves the item (its slug, its code).
+        each.card = cache.digest(each.digest, each.path, each.url, each.kode, *state)
     whole = situs.standar.konsultasi if situs.standar else None
     return Site(
         situs,
