@@ -152,6 +152,7 @@ def test_a_rebuild_reuses_the_folder_before_the_live_one_and_never_writes_the_li
     assert (
         sum(after[name] != inodes.get(name) for name in after) < result.counts["rendered"] + 40
     )  # the rest: feeds, theme
+    assert result.files == len(after)  # counted from what it made, not by walking the folder
     assert snapshot(output) == snapshot(site.clean_build())
 
 

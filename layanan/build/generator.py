@@ -67,6 +67,7 @@ class LayananGenerator(Generator):
         self.problems: list[Problem] = []
         self.keys: dict[str, str] = {}
         self.others: list[str] = []
+        self.kept: dict[str, list[Any]] = {}  # files a reused folder held as this build makes them
         self.counts: dict[str, int] = {}
         self.searched: list[str] = []
         self.redirects: frozenset[str] = frozenset()
@@ -113,10 +114,13 @@ class LayananGenerator(Generator):
             incremental.clear(reused, keys, self.output_path)
         kept = reused["files"] if reused is not None else {}
 
+        self.kept = {}
+
         def made(name: str) -> bool:
-            return incremental.kept(kept, name, keys[name], self.output_path) or incremental.link_previous(
-                previous, known, name, keys[name], self.output_path
-            )
+            if incremental.kept(kept, name, keys[name], self.output_path):
+                self.kept[name] = kept[name]
+                return True
+            return incremental.link_previous(previous, known, name, keys[name], self.output_path)
 
         todo = [output for output in planned if not made(output.save_as)]
         # Rendering is independent per page: a cold build renders on every core. (Pelican's

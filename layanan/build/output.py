@@ -186,7 +186,14 @@ def build(settings_file: str, output: str | None = None, **overrides: object) ->
         if exc.errno in FULL:
             raise disk_full(target, Path(base["PATH"])) from exc
         raise ConfigError(f"tidak bisa menulis '{exc.filename or target}': {exc.strerror or exc}") from exc
-    return BuildResult(target, time.perf_counter() - start, count_files(target), generator.problems, generator.counts)
+    # A development build knows every file it holds; a production one adds a search index and side files.
+    written = len(generator.keys) + len(generator.others)
+    files = (
+        count_files(target)
+        if generator.settings.get("LAYANAN_PRODUCTION") or generator.settings.get("LAYANAN_SEARCH")
+        else written
+    )
+    return BuildResult(target, time.perf_counter() - start, files, generator.problems, generator.counts)
 
 
 def _run(pelican: Pelican) -> LayananGenerator:
@@ -260,7 +267,7 @@ def _build_into(settings_file: str, overrides: dict[str, Any], target: Path) -> 
         if indexing is not None and settings.get("LAYANAN_PRODUCTION"):
             assets.precompress(fresh, previous=target, pagefind=True)
         complete = Path(tempfile.mkdtemp(prefix=f".{target.name}.situs-", dir=target.parent))
-        incremental.record(settings, target, fresh, generator.keys, generator.others, complete.name)
+        incremental.record(settings, target, fresh, generator.keys, generator.others, complete.name, generator.kept)
         swap_in(fresh, complete, target, keep_replaced=reusable)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)

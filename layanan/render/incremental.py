@@ -104,12 +104,22 @@ def clear(spare: dict[str, Any], keys: dict[str, str], output_path: str) -> None
 
 
 def record(
-    settings: dict[str, Any], target: Path, built: Path, keys: dict[str, str], others: list[str], folder: str
+    settings: dict[str, Any],
+    target: Path,
+    built: Path,
+    keys: dict[str, str],
+    others: list[str],
+    folder: str,
+    kept: dict[str, list[Any]],
 ) -> None:
     """Before ``built`` becomes ``target`` (named ``folder``): each file's key with its inode and size (a rename keeps
-    both), and the other files it holds; the record of the folder it replaces is kept for that folder, the spare."""
+    both; ``kept`` holds the entries of files a reused folder kept as they were), and the other files it holds;
+    the record of the folder it replaces is kept for that folder, the spare."""
     files = {}
     for save_as, key in keys.items():
+        if save_as in kept and kept[save_as][0] == key:
+            files[save_as] = kept[save_as]
+            continue
         try:
             stat = (built / save_as).stat()
         except OSError:
