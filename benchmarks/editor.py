@@ -43,8 +43,10 @@ def main() -> None:
     try:
         cookie = editor.session("budi")
         path = sorted(p.relative_to(repo).as_posix() for p in (repo / "content" / "pengumuman").glob("*.md"))[7]
-        while editor.request("/pratinjau/", headers={"Cookie": cookie}).status != 200:
-            time.sleep(1)  # the first (cold) preview build of the whole site; saves wait for it
+        # The start's two preview builds (the cold one, then the one that leaves it as the spare each save
+        # reuses): saves made meanwhile wait for them, as a clerk's save right after a restart would.
+        while len(list((repo / ".editor").glob(".pratinjau.situs-*"))) < 2:
+            time.sleep(1)
         saves = []
         for run in range(RUNS):
             text = editor.api(cookie, "getEntry", {"path": path}).data["data"]
@@ -72,7 +74,7 @@ def main() -> None:
             "|---|---|---|---|",
             f"| save one announcement until its preview is updated | {statistics.median(saves):.2f} s | "
             + ", ".join(f"{s:.2f}" for s in saves)
-            + " | ≤ 3 s |",
+            + " | median ≤ 1 s, each ≤ 1.5 s |",
             f"| open the pengumuman collection until the list shows | {statistics.median(lists):.2f} s | "
             + ", ".join(f"{s:.2f}" for s in lists)
             + " | ≤ 3 s |",

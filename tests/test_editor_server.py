@@ -28,6 +28,14 @@ def fresh(tmp_path: Path):
     editor.stop()
 
 
+def test_the_first_preview_leaves_a_spare_so_the_first_save_writes_only_what_it_changes(fresh: Editor):
+    preview = fresh.repo / ".editor" / "pratinjau"
+    deadline = time.monotonic() + 120
+    while len(list(preview.parent.glob(".pratinjau.situs-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(list(preview.parent.glob(".pratinjau.situs-*"))) == 2  # the live preview and the spare
+
+
 def login_from(editor: Editor, address: str, name: str, password: str, headers: dict | None = None) -> int:
     """POST /masuk from the local address ``address`` (any of 127.0.0.0/8); the status."""
     connection = http.client.HTTPConnection("127.0.0.1", editor.port, timeout=60, source_address=(address, 0))

@@ -470,7 +470,10 @@ def prepare(ws: Workspace) -> None:
     def first_preview() -> None:
         with ws.saving, repo.locked(ws.root, ws.state):
             staging.mirror(ws.content, ws.mirror)
-            staging.build(ws.builder, ws.settings, ws.mirror, ws.preview)
+            # Twice: the second leaves the first as the spare each save's build reuses (build/output.py),
+            # so even the first save writes only what it changes.
+            for _ in range(2):
+                staging.build(ws.builder, ws.settings, ws.mirror, ws.preview)
 
     with repo.locked(ws.root, ws.state):
         pass
