@@ -11,6 +11,7 @@ then, it is hard-linked from the previous output instead of rendered again.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +64,9 @@ def spare_manifest(settings: dict[str, Any], target: str, folder: str) -> dict[s
     return manifest if manifest.get("folder") == folder else None
 
 
-def _stat_matches(path: Path, entry: list[Any]) -> bool:
+def _stat_matches(path: str, entry: list[Any]) -> bool:
     try:
-        stat = path.stat()
+        stat = os.stat(path)  # a string, not a Path: this runs for every file of the site
     except OSError:
         return False
     return [stat.st_ino, stat.st_size] == entry[1:]
@@ -74,13 +75,13 @@ def _stat_matches(path: Path, entry: list[Any]) -> bool:
 def kept(spare: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
     """The reused folder already holds ``save_as`` as this build makes it: nothing to write."""
     entry = spare.get(save_as)
-    return entry is not None and entry[0] == key and _stat_matches(Path(output_path) / save_as, entry)
+    return entry is not None and entry[0] == key and _stat_matches(f"{output_path}/{save_as}", entry)
 
 
 def link_previous(previous: Path | None, files: dict[str, list[Any]], save_as: str, key: str, output_path: str) -> bool:
     """Hard-link ``save_as`` from the previous output when its key matches and the file is untouched."""
     entry = files.get(save_as)
-    if previous is None or not entry or entry[0] != key or not _stat_matches(previous / save_as, entry):
+    if previous is None or not entry or entry[0] != key or not _stat_matches(f"{previous}/{save_as}", entry):
         return False
     target = Path(output_path) / save_as
     target.parent.mkdir(parents=True, exist_ok=True)
