@@ -55,13 +55,34 @@ def cache_dir(settings: dict[str, Any]) -> Path:
     return Path(settings["CACHE_PATH"])
 
 
+# A process that builds again and again (the editor's build worker, livereload) still holds what it last
+# read or wrote: while the file on disk is that one (the same inode, size and time), it is not unpickled again.
+_HELD: dict[Path, tuple[tuple[int, int, int], str, dict[str, Any]]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def load_pickle(path: Path, version: str) -> dict[str, Any]:
+    held = _HELD.get(path)
+    if held is not None and held[0] == _identity(path) and held[1] == version:
+        return held[2]
     try:
         with path.open("rb") as handle:
             stored_version, data = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
         return {}
-    return data if stored_version == version else {}
+    if stored_version != version:
+        return {}
+    found: dict[str, Any] = data
+    if (identity := _identity(path)) is not None:
+        _HELD[path] = (identity, version, found)
+    return found
 
 
 def replace(path: Path, data: bytes) -> None:
@@ -79,6 +100,8 @@ def replace(path: Path, data: bytes) -> None:
 
 def save_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
     replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+    if (identity := _identity(path)) is not None:
+        _HELD[path] = (identity, version, data)
 
 
 def link_replace(source: Path, target: Path) -> None:
