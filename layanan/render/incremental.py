@@ -126,6 +126,9 @@ def record(
         except OSError:
             continue
         files[save_as] = [key, stat.st_ino, stat.st_size]
-    live = manifest_path(settings, str(target))
-    cache.save_manifest(manifest_path(settings, str(target), spare=True), cache.load_manifest(live))
+    live, spare = manifest_path(settings, str(target)), manifest_path(settings, str(target), spare=True)
+    try:
+        os.replace(live, spare)  # the replaced folder's record goes with it: it becomes the spare
+    except FileNotFoundError:
+        spare.unlink(missing_ok=True)
     cache.save_manifest(live, {"output": str(target), "folder": folder, "files": files, "others": sorted(others)})
