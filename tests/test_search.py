@@ -87,6 +87,12 @@ def test_every_page_marked_for_search_is_in_the_index_and_nothing_else(searchabl
     assert (searchable.root / "s").is_dir()
 
 
+def test_a_site_with_no_page_marked_for_search_still_gets_an_index(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="id"><body><main>Kantor</main></body></html>')
+    search_index.finish(search_index.start(tmp_path, []), tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
 # Words that appear only in a service's requirements, steps or product, or on a kelurahan page.
 BY_REQUIREMENT = [
     ("kepolisian", "/layanan/ktp-el-hilang-rusak/"),

@@ -27,7 +27,8 @@ def start(site: Path, folders: list[str]) -> subprocess.Popen[str]:
     Only the folders of pages worth finding: the short links and other pages Pagefind would read
     and drop (half of a large site's files) are never opened.
     """
-    glob = "{" + ",".join(f"{folder}/**/*.html" for folder in folders) + "}"
+    # With no such page (a site just begun), Pagefind's own default: an empty list is no glob at all.
+    glob = "{" + ",".join(f"{folder}/**/*.html" for folder in folders) + "}" if folders else "**/*.{html}"
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
         stdout=subprocess.PIPE,
