@@ -68,8 +68,10 @@ def clerk(browser, deployed):
     )
     context = chromium.new_context(ignore_https_errors=True, locale="id-ID", viewport={"width": 1280, "height": 860})
     tab = context.new_page()
+    # Each POST that got its answer: only those surely have the headers Chromium sent (one a navigation
+    # cancelled may not, which made this test fail now and then).
     tab.posts = []
-    tab.on("request", lambda r: tab.posts.append(r) if r.method == "POST" else None)
+    tab.on("requestfinished", lambda r: tab.posts.append(r) if r.method == "POST" else None)
     yield tab
     chromium.close()
 
@@ -90,7 +92,8 @@ def test_a_clerk_logs_in_saves_undoes_and_asks_to_publish_through_nginx_on_443(c
     clerk.wait_for_url(BASE + "/terbitkan")
     assert publishing.status(deployed.repo / ".editor").state == "menunggu"
     # What made it work: the browser's Origin has no port, and the editor compares it normalised.
-    assert {post.header_value("origin") for post in clerk.posts} == {BASE}
+    origins = [post.header_value("origin") for post in clerk.posts]
+    assert len(origins) >= 4 and set(origins) == {BASE}  # log in, save, undo, publish
 
 
 def test_the_cookie_is_secure_and_an_explicit_default_port_is_the_same_origin(deployed):
