@@ -117,6 +117,7 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
     settings = settings_for(settings_file, **overrides)
     target = output or settings["OUTPUT_PATH"]
     shown: list[str] = []
+    cache.defer_writes()
 
     def rebuild() -> None:
         try:
@@ -125,6 +126,7 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
         except ConfigError as exc:  # a broken template while editing the theme: show it, keep watching
             print(f"Kesalahan pengaturan: {exc}", file=sys.stderr, flush=True)
             shown[:] = [f"Kesalahan pengaturan atau templat: {exc}"]
+        cache.write_pending()  # once the page is there to reload
 
     server = make_server(target, port, problems=lambda: shown)  # a port in use stops us before any build
     rebuild()

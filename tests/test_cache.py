@@ -33,3 +33,37 @@ def test_a_broken_cache_file_is_no_cache(tmp_path: Path) -> None:
     path = tmp_path / "baca.pickle"
     path.write_bytes(pickle.dumps("bukan tuple")[:5])
     assert cache.load_pickle(path, "v1") == {}
+
+
+def test_a_build_record_renamed_is_still_the_one_held(tmp_path: Path) -> None:
+    """The live folder's record becomes the spare's by a rename: a process that wrote it does not read it again."""
+    live, spare = tmp_path / "manifest.json", tmp_path / "manifest-cadangan.json"
+    record = {"folder": ".output.situs-1", "files": {"index.html": ["kunci", 1, 2]}}
+    cache.save_manifest(live, record)
+    live.rename(spare)
+    assert cache.load_manifest(spare) is record
+    assert cache.load_manifest(live) == {}  # gone with the rename
+
+
+def test_a_build_record_another_process_wrote_since_is_read_from_disk(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.json"
+    cache.save_manifest(path, {"folder": "lama"})
+    script = (
+        "import sys; from pathlib import Path; from layanan.base import cache; "
+        'cache.replace(Path(sys.argv[1]), b\'{"folder": "baru-dari-proses-lain"}\')'
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert cache.load_manifest(path) == {"folder": "baru-dari-proses-lain"}
+
+
+def test_a_process_that_builds_again_and_again_writes_the_read_cache_once_idle(tmp_path: Path) -> None:
+    """The build worker answers first: the read cache is written after, and meanwhile it uses its own."""
+    path = tmp_path / "baca.pickle"
+    script = (
+        "import sys; from pathlib import Path; from layanan.base import cache; path = Path(sys.argv[1]); "
+        "cache.defer_writes(); cache.save_pickle(path, 'v1', {'content/a.md': 'baru'}); "
+        "assert not path.exists(); assert cache.load_pickle(path, 'v1') == {'content/a.md': 'baru'}; "
+        "cache.write_pending(); assert path.exists()"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert cache.load_pickle(path, "v1") == {"content/a.md": "baru"}

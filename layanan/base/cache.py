@@ -33,11 +33,12 @@ SETTINGS_IN_DIGEST = (
 
 
 def digest(*parts: bytes | str) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
-        hasher.update(b"\0")
-    return hasher.hexdigest()
+    """SHA-256 of the parts, each ended by a NUL byte (an output's key takes tens of these: keep it cheap)."""
+    try:
+        data = "\0".join(parts).encode("utf-8") + b"\0" if parts else b""  # type: ignore[arg-type]
+    except TypeError:  # some parts are bytes
+        data = b"".join((part.encode("utf-8") if isinstance(part, str) else part) + b"\0" for part in parts)
+    return hashlib.sha256(data).hexdigest()
 
 
 def tree_digest(folder: Path) -> str:
@@ -56,22 +57,53 @@ def cache_dir(settings: dict[str, Any]) -> Path:
 
 
 # A process that builds again and again (the editor's build worker, livereload) still holds what it last
-# read or wrote: while the file on disk is that one (the same inode, size and time), it is not unpickled again.
-_HELD: dict[Path, tuple[tuple[int, int, int], str, dict[str, Any]]] = {}
+# read or wrote: while a file on disk is that one (the same device, inode, size and time, which a rename
+# keeps: the live manifest becomes the spare's that way), it is not read and decoded again.
+_HELD: dict[tuple[int, int, int, int], Any] = {}
+HELD_FILES = 6  # the read cache and two manifests, with room for the ones just replaced
 
 
-def _identity(path: Path) -> tuple[int, int, int] | None:
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
     try:
         stat = path.stat()
     except OSError:
         return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _hold(path: Path, value: Any) -> None:
+    if (identity := _identity(path)) is not None:
+        _HELD[identity] = value
+        while len(_HELD) > HELD_FILES:
+            del _HELD[next(iter(_HELD))]
+
+
+# Such a process writes the read cache once idle (``write_pending`` after each build), not during a build:
+# the build that parsed the files has them already, and a process reading an older file only parses again.
+_PENDING: dict[Path, tuple[str, dict[str, Any]]] = {}
+_deferring = False
+
+
+def defer_writes() -> None:
+    """From now on this process writes the read cache only when it calls ``write_pending``."""
+    global _deferring
+    _deferring = True
+
+
+def write_pending() -> None:
+    while _PENDING:
+        path, (version, data) = _PENDING.popitem()
+        _write_pickle(path, version, data)
 
 
 def load_pickle(path: Path, version: str) -> dict[str, Any]:
-    held = _HELD.get(path)
-    if held is not None and held[0] == _identity(path) and held[1] == version:
-        return held[2]
+    pending = _PENDING.get(path)
+    if pending is not None and pending[0] == version:
+        return pending[1]
+    held = _HELD.get(_identity(path) or (-1, -1, -1, -1))
+    if held is not None and held[0] == version:
+        found: dict[str, Any] = held[1]
+        return found
     try:
         with path.open("rb") as handle:
             stored_version, data = pickle.load(handle)
@@ -79,10 +111,8 @@ def load_pickle(path: Path, version: str) -> dict[str, Any]:
         return {}
     if stored_version != version:
         return {}
-    found: dict[str, Any] = data
-    if (identity := _identity(path)) is not None:
-        _HELD[path] = (identity, version, found)
-    return found
+    _hold(path, (version, data))
+    return data  # type: ignore[no-any-return]
 
 
 def replace(path: Path, data: bytes) -> None:
@@ -99,9 +129,15 @@ def replace(path: Path, data: bytes) -> None:
 
 
 def save_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
+    if _deferring:
+        _PENDING[path] = (version, data)
+    else:
+        _write_pickle(path, version, data)
+
+
+def _write_pickle(path: Path, version: str, data: dict[str, Any]) -> None:
     replace(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
-    if (identity := _identity(path)) is not None:
-        _HELD[path] = (identity, version, data)
+    _hold(path, (version, data))
 
 
 def link_replace(source: Path, target: Path) -> None:
@@ -113,12 +149,18 @@ def link_replace(source: Path, target: Path) -> None:
 
 
 def load_manifest(path: Path) -> dict[str, Any]:
+    """A build's record of its output folder (incremental.py); held, so callers must not change it."""
+    held = _HELD.get(_identity(path) or (-1, -1, -1, -1))
+    if held is not None:
+        return held  # type: ignore[no-any-return]
     try:
         manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return manifest
     except (OSError, ValueError):
         return {}
+    _hold(path, manifest)
+    return manifest
 
 
 def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
     replace(path, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+    _hold(path, manifest)

@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from layanan.base import cache
 from layanan.base.problems import ConfigError, ContentErrors
 from layanan.build.output import build
 
@@ -33,9 +34,11 @@ def main() -> None:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
+    cache.defer_writes()
     for line in sys.stdin:
         answers.write(json.dumps(answer(json.loads(line))) + "\n")
         answers.flush()
+        cache.write_pending()  # the save is in the preview already: the read cache waits until now
 
 
 if __name__ == "__main__":
