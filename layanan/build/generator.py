@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican.generators import Generator
 from pelican.plugins import signals
 
@@ -30,6 +31,27 @@ def feed_links(site: Site) -> list[dict[str, str]]:
     ]
 
 
+_COMPILED: dict[str, bytes] = {}
+
+
+class HeldTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the next build of this process (the build worker, livereload).
+
+    Jinja compiles a template again when its source changed (the checksum); ``code`` (the plugin, the
+    theme and the settings, JINJA_ENVIRONMENT among them) keeps builds with other options apart.
+    """
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (compiled := _COMPILED.get(self.code + bucket.key)) is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        _COMPILED[self.code + bucket.key] = bucket.bytecode_to_string()
+
+
 class LayananGenerator(Generator):
     """Reads and checks everything in generate_context, writes everything in generate_output."""
 
@@ -40,6 +62,7 @@ class LayananGenerator(Generator):
         # Every value comes from a web form: escaped in every template, whatever the settings say.
         # Only what nh3 has sanitised (bodies) and what we build ourselves (QR, JSON-LD) is Markup.
         self.env.autoescape = True
+        self.env.bytecode_cache = HeldTemplates(self.code)
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
         fingerprints = (
@@ -100,10 +123,7 @@ class LayananGenerator(Generator):
         planned = outputs.plan(site, self.settings["LAYANAN_PER_PAGE"], bool(self.settings.get("LAYANAN_PDF")))
         site_key = cache.digest(self.code, *(repr(v) for _, v in sorted(self.shared.items())))
         previous, known = incremental.previous_files(self.settings)
-        keys = {
-            output.save_as: incremental.output_key(site_key, output.template, output.save_as, output.url, output.vars)
-            for output in planned
-        }
+        keys = incremental.output_keys(site_key, planned)
         codes = qr.files(site)
         keys |= {relative: cache.digest("qr", address) for relative, address in codes}
         # A development build reuses the build folder before the live one (build/output.py): what it

@@ -8,6 +8,7 @@ named here once, and the names a page's slug may not take derive from them.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ def folder(url: str) -> Route:
     return Route(url, url.lstrip("/") + "index.html")
 
 
+@functools.cache  # asked for every item several times a build; a Route never changes
 def item(kind: str, slug: str) -> Route:
     return folder(ITEM[kind].format(slug=slug))
 
@@ -85,7 +87,7 @@ SURVEY_INDEX = folder(f"/{SURVEYS}/")
 def short_code(kind: str, first_slug: str) -> str:
     """Six letters and digits from what names an item for good, so a title or slug change keeps its link."""
     digest = hashlib.sha256(f"{kind}/{first_slug}".encode()).digest()
-    return base64.b32encode(digest).decode("ascii")[:6].lower()
+    return base64.b32encode(digest[:5]).decode("ascii")[:6].lower()  # 5 bytes are 8 letters: enough
 
 
 def file_code(name: str) -> str:

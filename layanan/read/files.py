@@ -48,6 +48,9 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
     for folder, dirs, files in os.walk(root, followlinks=False):
         relative = Path(folder).relative_to(root)
         in_berkas = relative.parts[:1] == (BERKAS,)
+        # Strings, not Paths, for each file: this runs for every file of the site on every build.
+        prefix = "" if not relative.parts else relative.as_posix() + "/"
+        berkas_prefix = prefix.removeprefix(f"{BERKAS}/")
         for name in sorted(dirs):
             path = os.path.join(folder, name)
             if name.startswith("."):
@@ -69,9 +72,9 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
             elif not stat.S_ISREG(mode):
                 _refuse(tree, path, "bukan berkas biasa; hapus dari content/")
             elif in_berkas:
-                tree.berkas.append(Path(path).relative_to(root / BERKAS).as_posix())
+                tree.berkas.append(berkas_prefix + name)
             elif name.endswith(".md"):
-                tree.markdown.append(Path(path).relative_to(root).as_posix())
+                tree.markdown.append(prefix + name)
             elif relative.parts == (SURVEI,) and name.endswith((".yaml", ".csv")):
                 tree.survei.append(name)
             elif relative.parts or name.endswith(IGNORED_LOOKALIKES):

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from layanan.base import cache
 from layanan.content.model import Item
+from layanan.render.outputs import Output
 
 # The index's links and reverse links that a page about an item shows.
 RELATIONS = ("terkait", "pengumuman", "layanan", "kelurahan")
@@ -28,20 +30,29 @@ def full(item: Item) -> str:
     return cache.digest(item.card, *related)
 
 
-def vars_digest(value: Any, own_page: bool = False) -> str:
-    if isinstance(value, Item):
-        return full(value) if own_page else value.card
-    if isinstance(value, dict):
-        return cache.digest(
-            *(f"{k}={vars_digest(v, own_page=k in ('page', 'target'))}" for k, v in sorted(value.items()))
-        )
-    if isinstance(value, (list, tuple)):
-        return cache.digest("[", *(vars_digest(v) for v in value), "]")
-    return repr(value)
+def output_keys(site_key: str, planned: Iterable[Output]) -> dict[str, str]:
+    """Each output file's key. An item's own page and its short link both show it whole: taken once."""
+    fulls: dict[int, str] = {}
 
+    def vars_digest(value: Any, own_page: bool = False) -> str:
+        if isinstance(value, Item):
+            if not own_page:
+                return value.card
+            if id(value) not in fulls:
+                fulls[id(value)] = full(value)
+            return fulls[id(value)]
+        if isinstance(value, dict):
+            return cache.digest(
+                *(f"{k}={vars_digest(v, own_page=k in ('page', 'target'))}" for k, v in sorted(value.items()))
+            )
+        if isinstance(value, (list, tuple)):
+            return cache.digest("[", *(vars_digest(v) for v in value), "]")
+        return repr(value)
 
-def output_key(site_key: str, template: str, save_as: str, url: str, variables: dict[str, Any]) -> str:
-    return cache.digest(site_key, template, save_as, url, vars_digest(variables))
+    return {
+        output.save_as: cache.digest(site_key, output.template, output.save_as, output.url, vars_digest(output.vars))
+        for output in planned
+    }
 
 
 def manifest_path(settings: dict[str, Any], target: str, spare: bool = False) -> Path:
@@ -122,7 +133,7 @@ def record(
             files[save_as] = kept[save_as]
             continue
         try:
-            stat = (built / save_as).stat()
+            stat = os.stat(f"{built}/{save_as}")
         except OSError:
             continue
         files[save_as] = [key, stat.st_ino, stat.st_size]
