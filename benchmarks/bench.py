@@ -17,16 +17,21 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from measure import pss_mb  # benchmarks/measure.py, beside this file
+
 from layanan.build.output import remove  # the repository's own package, importable once on the path
+from layanan.editor.workspace import BuildWorker
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
 PYTHON = sys.executable
 SIZES = {"kecil": (50, 200), "1000": (200, 1000), "2500": (200, 2500), "5000": (200, 5000)}
 EDITED_ANNOUNCEMENT = 7
+EPOCH = "1795838400"  # every build's clock (SOURCE_DATE_EPOCH): the same pages in every run
 ANALYSIS = "<!-- analysis: kept when invoke bench rewrites this file -->"
 EDITED_SERVICE = "layanan-0007.md"
 LABELS = {
@@ -37,6 +42,8 @@ LABELS = {
     "e": "vanilla Pelican 4.12, cold (simple theme, default feeds)",
     "f": "Hugo, cold",
     "g": "Hugo, after the same announcement change",
+    "h": "ours, warm build worker (editor preview, livereload), after the same announcement change",
+    "i": "ours, warm build worker, after one service changed",
 }
 
 
@@ -108,8 +115,38 @@ class Size:
             "-o",
             str(output),
         ]
-        result = measure(command, ROOT, {"SOURCE_DATE_EPOCH": "1795838400"})
+        result = measure(command, ROOT, {"SOURCE_DATE_EPOCH": EPOCH})
         return {**result, "pages": html_count(output)}
+
+    def warm(self, run: int) -> list[dict]:
+        """One kept-alive build worker, as the editor and livereload use it: the build after an announcement
+        edit, then after a service edit, each timed from request to answer, after a first build that loads
+        the site. Memory is the worker's PSS after each."""
+        output = self.folder / "out-pelicanconf"
+        request = {
+            "settings": str(ROOT / "pelicanconf.py"),
+            "content": str(self.folder / "konten"),
+            "output": str(output),
+            "cwd": str(ROOT),
+        }
+        worker = BuildWorker()
+        try:
+            assert (worker.build(request) or {}).get("built")
+            rows = []
+            for edit in (self.edit_announcement, self.edit_service):
+                edit(run)
+                start = time.perf_counter()
+                answer = worker.build(request) or {}
+                seconds = time.perf_counter() - start
+                assert answer.get("built"), answer
+                assert worker.process is not None
+                memory = pss_mb(worker.process.pid)[1]
+                rows.append({"seconds": round(seconds, 3), "peak_mb": memory, "pagefind_mb": 0.0})
+            return [{**row, "pages": html_count(output)} for row in rows]
+        finally:
+            if worker.process is not None:
+                worker.process.stdin.close()  # type: ignore[union-attr]
+                worker.process.wait()
 
     def edit_announcement(self, run: int) -> None:
         line = f"\nCatatan tambahan nomor {run} untuk pengukuran.\n"
@@ -150,6 +187,9 @@ def run_size(size: Size, runs: int) -> dict[str, list[dict]]:
                 results["c"].append(size.ours("pelicanconf.py", cold=False))
                 size.edit_service(run)
                 results["d"].append(size.ours("pelicanconf.py", cold=False))
+                h, i = size.warm(run)
+                results["h"].append(h)
+                results["i"].append(i)
             elif group == "pelican":
                 results["e"].append(size.pelican())
             else:
@@ -233,6 +273,9 @@ def report(all_sizes: dict[str, dict[str, dict]], runs: int, hugo_version: str) 
             f"- rebuild after an announcement edit / Hugo after it (c/g): **{ratio('c', 'g'):.2f}** (target ≤ 1.0)",
             f"- rebuild after a service edit / Hugo after the announcement edit (d/g): **{ratio('d', 'g'):.2f}** "
             "(target ≤ 1.0)",
+            f"- warm worker after an announcement edit / Hugo after it (h/g): **{ratio('h', 'g'):.2f}** "
+            "(target ≤ 0.25)",
+            f"- warm worker after a service edit / Hugo after the announcement edit (i/g): {ratio('i', 'g'):.2f}",
             f"- peak memory of our Python processes (a): {summary['a']['peak_mb']:.0f} MB (target ≤ 300); "
             f"Pagefind {summary['a']['pagefind_mb']:.0f} MB (< 1024)",
             "",
@@ -256,6 +299,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # for the warm worker, which runs with this environment
     hugo_version = ensure_hugo()
     results = {}
     for name in args.sizes:

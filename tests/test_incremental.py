@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from conftest import LENGKAP, ROOT, SETTINGS, snapshot
-from layanan.base.problems import ContentErrors
 from layanan.build.output import BuildResult, build
 
 
@@ -172,77 +168,3 @@ def test_failed_build_keeps_the_manifest_of_the_live_output(site: Site) -> None:
     announcement_edit(site)
     site.build()
     assert snapshot(site.folder / "output") == snapshot(site.clean_build())
-
-
-# --- any sequence of what staff do: the incremental output always equals a clean build ---------------
-
-
-def _files(site: Site) -> list[Path]:
-    return sorted(
-        p for folder in ("layanan", "pengumuman", "halaman", "kelurahan") for p in (site.content / folder).glob("*.md")
-    )
-
-
-def append_to_body(site: Site, pick: int, step: int) -> None:
-    files = _files(site)
-    path = files[pick % len(files)]
-    path.write_text(path.read_text(encoding="utf-8") + f"\nTeks tambahan langkah {step}.\n", encoding="utf-8")
-
-
-def retitle(site: Site, pick: int, step: int) -> None:
-    files = sorted((site.content / "pengumuman").glob("*.md"))
-    path = files[pick % len(files)]
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("judul: ", f"judul: Langkah {step} - ", 1), encoding="utf-8")
-
-
-def rename(site: Site, pick: int, step: int) -> None:
-    files = sorted((site.content / "pengumuman").glob("*.md"))
-    path = files[pick % len(files)]
-    path.rename(path.with_name(f"2026-11-{10 + step % 18:02d}-dipindah-{step}.md"))
-
-
-def delete(site: Site, pick: int, step: int) -> None:
-    files = _files(site)
-    files[pick % len(files)].unlink()
-
-
-def add(site: Site, pick: int, step: int) -> None:
-    (site.content / "pengumuman" / f"2026-11-{1 + pick % 28:02d}-tambahan-{step}.md").write_text(
-        f"---\njudul: Tambahan {step}\ntanggal: 2026-11-{1 + pick % 28:02d}\nkategori: Kegiatan\n---\nIsi {step}.\n",
-        encoding="utf-8",
-    )
-
-
-def bad_save(site: Site, pick: int, step: int) -> None:
-    files = _files(site)
-    files[pick % len(files)].write_text("---\njudul: [\n---\n", encoding="utf-8")
-
-
-ACTIONS = [append_to_body, retitle, rename, delete, add, bad_save]
-
-
-@pytest.mark.lambat
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(steps=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 50)), min_size=1, max_size=4))
-def test_any_sequence_of_edits_renames_deletions_and_bad_saves_equals_a_clean_build(
-    steps: list[tuple[Callable[[Site, int, int], None], int]],
-) -> None:
-    """A step the checks refuse (a bad save, a deletion others link to) leaves the site as it was; it is undone."""
-    with tempfile.TemporaryDirectory() as folder:
-        site = Site(Path(folder))
-        site.build()
-        for step, (action, pick) in enumerate(steps):
-            before = snapshot(site.folder / "output")
-            saved = {p: p.read_bytes() for p in site.content.rglob("*") if p.is_file()}
-            action(site, pick, step)
-            try:
-                site.build()
-            except ContentErrors:
-                assert snapshot(site.folder / "output") == before, action.__name__
-                for path in [p for p in site.content.rglob("*") if p.is_file() and p not in saved]:
-                    path.unlink()
-                for path, data in saved.items():
-                    path.write_bytes(data)
-                continue
-            assert snapshot(site.folder / "output") == snapshot(site.clean_build()), [a.__name__ for a, _ in steps]
