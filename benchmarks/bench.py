@@ -35,7 +35,7 @@ EPOCH = "1795838400"  # every build's clock (SOURCE_DATE_EPOCH): the same pages 
 ANALYSIS = "<!-- analysis: kept when invoke bench rewrites this file -->"
 EDITED_SERVICE = "layanan-0007.md"
 LABELS = {
-    "a": "ours, production build, cold (search index, fingerprints, gzip+brotli)",
+    "a": "ours, production build without PDFs, cold (search index, fingerprints, gzip+brotli)",
     "b": "ours, development build, cold",
     "c": "ours, development rebuild after one announcement's body changed",
     "d": "ours, development rebuild after one service changed",
@@ -180,7 +180,7 @@ def run_size(size: Size, runs: int) -> dict[str, list[dict]]:
         order = groups[run % len(groups) :] + groups[: run % len(groups)]  # alternate which tool goes first
         for group in order:
             if group == "ours-production":
-                results["a"].append(size.ours("publishconf.py", cold=True))
+                results["a"].append(size.ours("benchmarks/tanpa_pdf.py", cold=True))
             elif group == "ours-development":
                 results["b"].append(size.ours("pelicanconf.py", cold=True))
                 size.edit_announcement(run)
