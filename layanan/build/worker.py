@@ -9,6 +9,7 @@ starts a new process for the next one.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ def main() -> None:
         answers.write(json.dumps(answer(json.loads(line))) + "\n")
         answers.flush()
         cache.write_pending()  # the save is in the preview already: the read cache waits until now
+        gc.freeze()  # what the site holds now (parsed files, records) is not scanned by every next collection
 
 
 if __name__ == "__main__":
