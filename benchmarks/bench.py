@@ -134,6 +134,7 @@ class Size:
         try:
             assert (worker.build(request) or {}).get("built")
             for step in range(4):
+                time.sleep(1)  # saves come seconds apart: the worker writes its read cache in between
                 (self.edit_announcement, self.edit_service)[step % 2](run * 10 + step)
                 start = time.perf_counter()
                 answer = worker.build(request) or {}

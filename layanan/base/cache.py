@@ -90,6 +90,11 @@ def defer_writes() -> None:
     _deferring = True
 
 
+def writes_deferred() -> bool:
+    """This process builds again and again (``defer_writes`` was called)."""
+    return _deferring
+
+
 def write_pending() -> None:
     while _PENDING:
         path, (version, data) = _PENDING.popitem()

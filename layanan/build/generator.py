@@ -32,6 +32,7 @@ def feed_links(site: Site) -> list[dict[str, str]]:
 
 
 _COMPILED: dict[str, bytes] = {}
+_COMPILED_ALL: set[str] = set()  # code digests whose every template this process has compiled
 
 
 class HeldTemplates(BytecodeCache):
@@ -168,6 +169,12 @@ class LayananGenerator(Generator):
         self.searched = outputs.searched_folders(planned)  # what search reads, and what needs no side files
         self.redirects = outputs.redirect_files(planned)
         self.counts = {"pages": len(planned), "rendered": len(todo), "pdf": printed, "other": len(written)}
+        if cache.writes_deferred() and self.code not in _COMPILED_ALL:
+            # A process that builds again and again (the editor's worker) compiles the whole theme at its
+            # first build, at the editor's start: a clerk's first save renders with it ready.
+            for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html") and name[0] != "!"):
+                self.get_template(name.removesuffix(".html"))
+            _COMPILED_ALL.add(self.code)
 
     def render(self, output: outputs.Output) -> None:
         path = Path(self.output_path) / output.save_as
