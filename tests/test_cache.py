@@ -56,14 +56,13 @@ def test_a_build_record_another_process_wrote_since_is_read_from_disk(tmp_path: 
     assert cache.load_manifest(path) == {"folder": "baru-dari-proses-lain"}
 
 
-def test_a_process_that_builds_again_and_again_writes_the_read_cache_once_idle(tmp_path: Path) -> None:
+def test_a_process_that_builds_again_and_again_writes_the_read_cache_once_it_has_answered(tmp_path: Path) -> None:
     """The build worker answers first: the read cache is written after, and meanwhile it uses its own."""
     path = tmp_path / "baca.pickle"
-    script = (
-        "import sys; from pathlib import Path; from layanan.base import cache; path = Path(sys.argv[1]); "
-        "cache.defer_writes(); cache.save_pickle(path, 'v1', {'content/a.md': 'baru'}); "
-        "assert not path.exists(); assert cache.load_pickle(path, 'v1') == {'content/a.md': 'baru'}; "
-        "cache.write_pending(); assert path.exists()"
-    )
-    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
-    assert cache.load_pickle(path, "v1") == {"content/a.md": "baru"}
+    with cache.written_after():
+        cache.save_pickle(path, "v1", {"content/a.md": "baru"})
+        assert not path.exists()
+        assert cache.load_pickle(path, "v1") == {"content/a.md": "baru"}
+    assert path.exists() and not cache.writes_deferred()
+    cache.save_pickle(path, "v1", {"content/a.md": "lagi"})  # outside the block: written at once
+    assert pickle.loads(path.read_bytes()) == ("v1", {"content/a.md": "lagi"})

@@ -7,11 +7,13 @@ incremental build is byte-identical to a clean one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,27 +80,29 @@ def _hold(path: Path, value: Any) -> None:
             del _HELD[next(iter(_HELD))]
 
 
-# Such a process writes the read cache once idle (``write_pending`` after each build), not during a build:
+# Such a process writes the read cache once it has answered (``written_after``), not during a build:
 # the build that parsed the files has them already, and a process reading an older file only parses again.
 _PENDING: dict[Path, tuple[str, dict[str, Any]]] = {}
 _deferring = False
 
 
-def defer_writes() -> None:
-    """From now on this process writes the read cache only when it calls ``write_pending``."""
+@contextlib.contextmanager
+def written_after() -> Iterator[None]:
+    """Within this block the read cache is held in memory; it is written when the block ends."""
     global _deferring
     _deferring = True
+    try:
+        yield
+    finally:
+        _deferring = False
+        while _PENDING:
+            path, (version, data) = _PENDING.popitem()
+            _write_pickle(path, version, data)
 
 
 def writes_deferred() -> bool:
-    """This process builds again and again (``defer_writes`` was called)."""
+    """A build inside ``written_after``: this process builds again and again (the editor's worker, livereload)."""
     return _deferring
-
-
-def write_pending() -> None:
-    while _PENDING:
-        path, (version, data) = _PENDING.popitem()
-        _write_pickle(path, version, data)
 
 
 def load_pickle(path: Path, version: str) -> dict[str, Any]:

@@ -35,11 +35,10 @@ def main() -> None:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    cache.defer_writes()
     for line in sys.stdin:
-        answers.write(json.dumps(answer(json.loads(line))) + "\n")
-        answers.flush()
-        cache.write_pending()  # the save is in the preview already: the read cache waits until now
+        with cache.written_after():  # the save is in the preview first: the read cache waits until then
+            answers.write(json.dumps(answer(json.loads(line))) + "\n")
+            answers.flush()
         gc.freeze()  # what the site holds now (parsed files, records) is not scanned by every next collection
 
 
