@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.3.0"  # CHANGELOG.md says what each version changed for an office
+__version__ = "0.4.0"  # CHANGELOG.md says what each version changed for an office
 
 from typing import Any
 

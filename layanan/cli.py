@@ -117,16 +117,15 @@ def livereload(settings_file: str, output: str | None, port: int, overrides: dic
     settings = settings_for(settings_file, **overrides)
     target = output or settings["OUTPUT_PATH"]
     shown: list[str] = []
-    cache.defer_writes()
 
     def rebuild() -> None:
         try:
-            problems, built = _build_and_report(settings_file, output, overrides)
+            with cache.written_after():  # the read cache once the page is there to reload
+                problems, built = _build_and_report(settings_file, output, overrides)
             shown[:] = [] if built else [str(p) for p in sorted(set(errors(problems)))]
         except ConfigError as exc:  # a broken template while editing the theme: show it, keep watching
             print(f"Kesalahan pengaturan: {exc}", file=sys.stderr, flush=True)
             shown[:] = [f"Kesalahan pengaturan atau templat: {exc}"]
-        cache.write_pending()  # once the page is there to reload
 
     server = make_server(target, port, problems=lambda: shown)  # a port in use stops us before any build
     rebuild()
@@ -291,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--domain", required=True, help="nama situsnya, misalnya kec-contoh.kota.go.id")
     init.add_argument("--zona-waktu", required=True, help="Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura")
     args = parser.parse_args(argv)
-    if args.command in ("editor", "pengguna", "terbitkan-antrean"):
+    if args.command in ("editor", "pengguna", "terbitkan-antrean", "status"):
         return commands.run(args)
     if args.command == "init":
         return init_site(args)

@@ -121,3 +121,18 @@ def start_nginx(folder: Path, site: Path, domain: str) -> NginxServer:
     """nginx with deploy/nginx.conf as shipped: only the ports, paths and a test certificate change."""
     cert, key = certificate(folder, domain)
     return run_nginx(folder, nginx.render(domain, str(site), str(cert), str(key)))
+
+
+# What the receipt-code form at /status/ may send, and where the server sends it: the development server
+# (test_serve.py) and the shipped nginx (test_nginx.py) answer the same.
+LOOKUPS = [
+    ("kode=K7MQ-2XDA", "/status/K7MQ-2XDA/"),
+    ("kode=K7MQ2XDA", "/status/K7MQ-2XDA/"),
+    ("kode=+K7MQ-2XDA%20", "/status/K7MQ-2XDA/"),
+    ("kode=k7mq-2xda", "/status/tidak-ditemukan/"),
+    ("kode=..%2F..%2Fetc%2Fpasswd", "/status/tidak-ditemukan/"),
+    ("kode=K7MQ-2XDA/../../x", "/status/tidak-ditemukan/"),
+    ("kode=K7MQ-2XDAK7MQ-2XDA", "/status/tidak-ditemukan/"),
+    ("kode=K7MQ+2XDA", "/status/tidak-ditemukan/"),
+    ("", "/status/tidak-ditemukan/"),
+]

@@ -25,6 +25,11 @@ SECTIONS = {
     "content/halaman/": model.FIELDS["halaman"],
     "content/situs.yaml": model.SITUS_FIELDS,
     "content/survei/": model.SURVEI_FIELDS,
+    "content/status/": {
+        **model.STATUS_FIELDS,
+        **schema.fields_of(model.Permohonan),
+        **schema.fields_of(model.Langkah),
+    },
 }
 
 

@@ -95,11 +95,10 @@ EDITS: list[tuple[Callable[[Site], None], int]] = [
     (announcement_edit, 6),
     (new_announcement, 12),
     (deleted_announcement, 12),
-    (
-        service_slug_change,
-        22,
-    ),  # its pages (service, poster, standard, short link) at the new address, the whole standard, surveys, redirects
-    (draft_published, 40),
+    # Its pages (service, poster, standard, short link) at the new address, the whole standard, surveys,
+    # redirects, and the status pages of the files of the service whose links changed.
+    (service_slug_change, 25),
+    (draft_published, 50),  # every page
     (template_edit, 10_000),
     (situs_edit, 10_000),
 ]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from servers import NginxServer, start_nginx
+from servers import LOOKUPS, NginxServer, start_nginx
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, LENGKAP, PUBLISH_SETTINGS, build_site
 from layanan.emit.nginx import NginxError, render
@@ -254,6 +254,29 @@ def test_search_works_in_chromium_under_the_csp(nginx: NginxServer, browser) -> 
     chromium.close()
     assert first == "/layanan/layanan-lengkap/"
     assert problems == []
+
+
+@pytest.mark.parametrize(("query", "location"), LOOKUPS)
+def test_the_receipt_code_form_is_answered_after_its_format_is_checked(
+    nginx: NginxServer, query: str, location: str
+) -> None:
+    status, headers, _ = get(nginx, f"/status/cari?{query}")
+    assert (status, headers.get("location")) == (303, location)
+
+
+def test_an_unknown_code_is_a_404_with_the_status_lookup_s_own_page(nginx: NginxServer) -> None:
+    status, _, body = get(nginx, "/status/AAAA-BBBB/")
+    assert status == 404 and "Kode tidak ditemukan" in body.decode("utf-8")
+    status, headers, body = get(nginx, "/status/K7MQ-2XDA/")
+    assert status == 200 and "Fotokopi Kartu Keluarga" in body.decode("utf-8")
+    assert headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_nobody_may_try_codes_fast(nginx: NginxServer) -> None:
+    """Run last but one: the address stays limited for a while (its error log lines are [error], not worse)."""
+    statuses = [get(nginx, "/status/AAAA-BBBB/")[0] for _ in range(80)]
+    assert statuses[0] == 404 and 429 in statuses
+    assert statuses.count(404) <= 40  # a burst of 30, and the rate of one a second meanwhile
 
 
 def test_error_log_is_clean(nginx: NginxServer) -> None:

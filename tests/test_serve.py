@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import socket
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from servers import LOOKUPS
 
 from conftest import LENGKAP, ROOT, SETTINGS, Built
 from layanan.tools.serve import make_server
@@ -65,6 +67,24 @@ def test_serves_pages_and_the_sites_404(server: str) -> None:
     assert status == 200 and "Layanan Kedua" in body
     status, body = fetch(server + "/tidak-ada/")
     assert status == 404 and "Halaman tidak ditemukan" in body
+
+
+@pytest.mark.parametrize(("query", "location"), LOOKUPS)
+def test_the_receipt_code_form_is_answered_by_a_redirect_after_its_format_is_checked(
+    server: str, query: str, location: str
+) -> None:
+    connection = http.client.HTTPConnection(server.removeprefix("http://"), timeout=5)
+    connection.request("GET", f"/status/cari?{query}")
+    response = connection.getresponse()
+    assert (response.status, response.getheader("Location")) == (303, location)
+    connection.close()
+
+
+def test_an_unknown_code_gets_the_status_page_s_own_not_found(server: str) -> None:
+    status, body = fetch(server + "/status/AAAA-BBBB/")
+    assert status == 404 and "Kode tidak ditemukan" in body
+    status, body = fetch(server + "/status/K7MQ-2XDA/")
+    assert status == 200 and "Fotokopi Kartu Keluarga" in body
 
 
 def test_livereload_shows_errors_in_the_browser_and_recovers(tmp_path: Path) -> None:

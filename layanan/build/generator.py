@@ -11,7 +11,7 @@ from pelican.plugins import signals
 
 from layanan.base import cache, parallel
 from layanan.base.problems import ContentErrors, Problem
-from layanan.content import schema, skm
+from layanan.content import receipts, schema, skm
 from layanan.content.model import PENGELOLAAN, PROFILE, KolomSurvei, Pengelolaan
 from layanan.emit import assets, feeds, kalender, nginx, opendata, pdf, sitemap
 from layanan.read import files
@@ -84,6 +84,8 @@ class LayananGenerator(Generator):
             mutu_skm=skm.ranges(),
             contoh_jawaban=skm.ANSWERS["persyaratan"],
             profil_label={name: schema.fields_of(KolomSurvei)[name].label for name in PROFILE},
+            status_kata=receipts.STATUSES,
+            kanal_kata=receipts.KANAL,
         )
         self._site: Site | None = None
         self.shared: dict[str, Any] = {}

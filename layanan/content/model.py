@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from layanan.base.dates import tanggal
-from layanan.content import schema, skm
+from layanan.content import receipts, schema, skm
 from layanan.content.schema import INVALID, Checker, Field, Validator, record, spec, validator
 
 T = TypeVar("T")
@@ -374,6 +374,60 @@ class Survei:
 SURVEI_FIELDS: dict[str, Field[Any]] = schema.fields_of(Survei)
 
 
+# --- submitted files and their statuses (content/status/<TTTT-BB>.yaml) ------------------
+
+
+@validator(schema.Text(pattern=receipts.CODE.pattern))
+def receipt_code(c: Checker, key: str, value: Any) -> str:
+    result = schema.text(c, key, value)
+    if result is not INVALID and not receipts.CODE.fullmatch(result):
+        return c.error(key, f"'{result}' bukan kode tanda terima: 8 huruf besar dan angka, misalnya K7MQ-2XDA")
+    return result
+
+
+@validator(schema.Text())
+def note(c: Checker, key: str, value: Any) -> str:
+    """A clerk's short note: never anything that identifies a person."""
+    result = schema.line(c, key, value)
+    if result is not INVALID and (found := receipts.personal_data(result)):
+        return c.error(key, f"catatan tidak boleh memuat {found}; tulis tanpa data pribadi (cukup kode berkasnya)")
+    return result
+
+
+@dataclass(frozen=True, kw_only=True)
+class Langkah:
+    """One change of a submitted file's status, as the clerk recorded it."""
+
+    status: str = spec(schema.one_of(tuple(receipts.STATUSES)), required=True, label="Status")
+    waktu: dt.datetime = spec(schema.date_or_datetime, required=True, label="Waktu", hint="TTTT-BB-HH JJ:MM")
+    oleh: str = spec(schema.line, required=True, label="Petugas", hint="Akun petugas yang mencatat; tidak terbit")
+    catatan: str | None = spec(
+        note,
+        label="Catatan",
+        hint="Yang perlu dilengkapi, tempat pengambilan, atau alasan penolakan; tanpa data pribadi",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Permohonan:
+    """A file a resident submitted, known by its receipt code only: no name, no NIK, no phone number."""
+
+    kode: str = spec(receipt_code, required=True, label="Kode tanda terima")
+    layanan: str = spec(schema.slug, required=True, label="Layanan", hint="Alamat (slug) layanannya")
+    kanal: str = spec(schema.one_of(tuple(receipts.KANAL)), required=True, label="Diterima lewat")
+    riwayat: tuple[Langkah, ...] = spec(schema.list_of(record(Langkah), minimum=1), required=True, label="Riwayat")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusBulan:
+    """One month's submitted files, by the month they were received."""
+
+    permohonan: tuple[Permohonan, ...] = spec(schema.list_of(record(Permohonan)), default=(), label="Permohonan")
+
+
+STATUS_FIELDS: dict[str, Field[Any]] = schema.fields_of(StatusBulan)
+
+
 # --- the kinds of file ------------------------------------------------------------
 
 
@@ -591,6 +645,18 @@ class Situs:
     lisensi_data: Tautan | None = spec(record(Tautan), label="Lisensi data terbuka")
     standar: Standar | None = spec(record(Standar), label="Standar pelayanan", hint="Berlaku untuk semua layanan")
     maklumat: Maklumat | None = spec(record(Maklumat), label="Maklumat pelayanan")
+    hari_libur: tuple[dt.date, ...] = spec(
+        schema.list_of(schema.date, unique=True),
+        default=(),
+        label="Hari libur kantor",
+        hint="Libur nasional dan cuti bersama yang kantor ikuti; Sabtu dan Minggu tidak perlu ditulis",
+    )
+    retensi_status: int = spec(
+        schema.whole_number,
+        default=30,
+        label="Lama status berkas tampil",
+        hint="Hari sesudah berkas diambil atau ditolak; sesudah itu halaman statusnya tidak terbit lagi",
+    )
 
     placeholders: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 

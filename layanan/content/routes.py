@@ -33,10 +33,11 @@ SHORT = "s"  # short links: /s/<code>
 CHECK = "cek"  # how to tell an official message from a chain message
 CALENDARS = "kalender"
 DIGEST = "ringkasan"  # the weekly digest for RT heads
+STATUS = "status"  # content/status/<TTTT-BB>.yaml, and each submitted file's status page by its receipt code
 # The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
-    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS, SHORT, CHECK, CALENDARS, DIGEST}
+    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS, SHORT, CHECK, CALENDARS, DIGEST, STATUS}
     | set(model.KINDS)
 )
 
@@ -95,11 +96,19 @@ def file_code(name: str) -> str:
     return short_code("berkas", name)
 
 
+def status(code: str) -> Route:
+    """A submitted file's status page, by its receipt code (K7MQ-2XDA)."""
+    return folder(f"/{STATUS}/{code}/")
+
+
 def short(code: str) -> Route:
     return folder(f"/{SHORT}/{code}/")
 
 
 CHECK_PAGE = folder(f"/{CHECK}/")
+STATUS_INDEX = folder(f"/{STATUS}/")  # the lookup form
+STATUS_UNKNOWN = folder(f"/{STATUS}/tidak-ditemukan/")  # what an unknown or mistyped code gets
+STATUS_LOOKUP = f"/{STATUS}/cari"  # the form's target: the server checks the code and redirects
 DIGEST_PAGE = folder(f"/{DIGEST}/")
 
 

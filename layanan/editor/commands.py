@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 import sysconfig
 from pathlib import Path
 from typing import Any
 
 from layanan.build.output import settings_for
-from layanan.editor import publishing, repo, users, vendor
+from layanan.content import receipts
+from layanan.editor import counter, publishing, repo, users, vendor
 from layanan.editor.address import AddressError, Public, loopback
 from layanan.editor.workspace import Workspace
 
@@ -43,7 +45,18 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     actions.add_parser("daftar", help="daftar akun")
     for name, text in (("hapus", "hapus akun"), ("sandi", "ganti sandi akun")):
         actions.add_parser(name, help=text).add_argument("nama_pengguna", metavar="NAMA")
-    for command in (editor, worker, accounts):
+    status = commands.add_parser("status", help="catat berkas yang diterima dan statusnya (kode tanda terima)")
+    steps = status.add_subparsers(dest="aksi", required=True)
+    receive = steps.add_parser("terima", help="catat berkas yang baru diterima; mencetak kode tanda terimanya")
+    receive.add_argument("--layanan", required=True, help="alamat (slug) layanannya, misalnya ktp-el-baru")
+    receive.add_argument("--kanal", required=True, help="loket atau whatsapp")
+    change = steps.add_parser("ubah", help="catat status baru sebuah berkas")
+    change.add_argument("kode", help="kode tanda terima, misalnya K7MQ-2XDA")
+    change.add_argument("status_baru", metavar="STATUS", help=", ".join(receipts.STATUSES))
+    change.add_argument("--catatan", help="yang perlu dilengkapi, tempat pengambilan, atau alasan; tanpa data pribadi")
+    for step in (receive, change):
+        step.add_argument("--oleh", help="akun penyunting yang mencatat (bawaan: git config user.name)")
+    for command in (editor, worker, accounts, receive, change):
         command.add_argument("--settings", "-s", default="pelicanconf.py", help="berkas pengaturan Pelican")
         command.add_argument("--content", "-c", default=None, help="folder konten (bawaan: PATH, yaitu content)")
 
@@ -112,9 +125,28 @@ def run_editor(args: argparse.Namespace) -> int:
     return 0
 
 
+def record_status(args: argparse.Namespace) -> int:
+    """``status terima`` prints the new receipt code; ``status ubah`` records a status. A mistake: exit 1, one line."""
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")  # Pelican's notes are not for the counter
+    ws = workspace(args)
+    try:
+        who = counter.clerk(ws, args.oleh)
+        if args.aksi == "terima":
+            print(counter.receive(ws, args.layanan, args.kanal, who))
+        else:
+            counter.update(ws, args.kode, args.status_baru, args.catatan, who)
+            print(f"Berkas {args.kode.upper()}: {receipts.STATUSES[args.status_baru].label}.")
+    except counter.CounterError as exc:
+        print(f"Tidak dicatat: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one of the editor's commands; errors are messages for staff, exit status 2."""
     try:
+        if args.command == "status":
+            return record_status(args)
         if args.command == "editor":
             return run_editor(args)
         if args.command == "terbitkan-antrean":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from layanan.content import receipts
 from layanan.render.outputs import Output
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
@@ -30,7 +31,9 @@ def render(domain: str, site: str, cert: str = "", key: str = "", template: Path
     cert = cert or f"/etc/letsencrypt/live/{domain}/fullchain.pem"
     key = key or f"/etc/letsencrypt/live/{domain}/privkey.pem"
     text = template.read_text(encoding="utf-8")
-    for placeholder, value in (("@DOMAIN@", domain), ("@SITE@", site.rstrip("/")), ("@CERT@", cert), ("@KEY@", key)):
+    values = {"@DOMAIN@": domain, "@SITE@": site.rstrip("/"), "@CERT@": cert, "@KEY@": key}
+    values["@STATUS_KODE@"] = receipts.NGINX_LOOKUP  # the same rule as the development server's (receipts.lookup)
+    for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
 

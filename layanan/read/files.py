@@ -23,6 +23,7 @@ from layanan.content import routes
 
 BERKAS = routes.BERKAS
 SURVEI = routes.SURVEYS
+STATUS = routes.STATUS
 # Beside situs.yaml, what looks meant as a page but is never read (Notepad's ".md.txt").
 IGNORED_LOOKALIKES = (".txt", ".markdown", ".mdown", ".mkd")
 
@@ -34,6 +35,7 @@ class Tree:
     markdown: list[str] = field(default_factory=list)  # .md files outside berkas/, relative to content/
     berkas: list[str] = field(default_factory=list)  # every file to publish, relative to content/berkas/
     survei: list[str] = field(default_factory=list)  # survey files (.yaml, .csv), relative to content/survei/
+    status: list[str] = field(default_factory=list)  # submitted files' records (.yaml), relative to content/status/
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -77,6 +79,8 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
                 tree.markdown.append(prefix + name)
             elif relative.parts == (SURVEI,) and name.endswith((".yaml", ".csv")):
                 tree.survei.append(name)
+            elif relative.parts == (STATUS,) and name.endswith(".yaml"):
+                tree.status.append(name)
             elif relative.parts or name.endswith(IGNORED_LOOKALIKES):
                 stem = re.sub(r"(\.md)?\.[^.]+$", "", name)
                 _refuse(
@@ -88,6 +92,7 @@ def scan(content_path: str | os.PathLike[str]) -> Tree:
                 )
     tree.berkas.sort()
     tree.survei.sort()
+    tree.status.sort()
     tree.markdown.sort()
     return tree
 

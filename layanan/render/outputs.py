@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from layanan.content import routes
+from layanan.content import routes, workdays
 from layanan.content.model import Item, Kelurahan, Layanan, Pengumuman
 from layanan.render import filters, pesan
 from layanan.site.index import Site
@@ -60,11 +60,30 @@ def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
         outputs += standard_pages(site, pdf)
     outputs += survey_pages(site)
     outputs.append(Output(routes.CHECK_PAGE.save_as, "cek", routes.CHECK_PAGE.url, {}))
+    outputs += status_pages(site)
     outputs += digest_pages(site)
     if site.situs.maklumat:
         outputs.append(Output(routes.MAKLUMAT.save_as, "maklumat", routes.MAKLUMAT.url, {}))
         qr = {"qr_url": site.situs.url + "/"}
         outputs.append(Output(routes.MAKLUMAT_POSTER.save_as, "maklumat_poster", routes.MAKLUMAT_POSTER.url, qr))
+    return outputs
+
+
+def status_pages(site: Site) -> list[Output]:
+    """The lookup form, what an unknown code gets, and each submitted file's status, by its receipt code."""
+    outputs = [
+        Output(routes.STATUS_INDEX.save_as, "status_index", routes.STATUS_INDEX.url, {"tidak_ditemukan": False}),
+        Output(routes.STATUS_UNKNOWN.save_as, "status_index", routes.STATUS_UNKNOWN.url, {"tidak_ditemukan": True}),
+    ]
+    services = {slug: s for s in site.layanan for slug in (s.slug, *s.alias)}
+    holidays = frozenset(site.situs.hari_libur)
+    for permohonan in site.permohonan:
+        service = services.get(permohonan.layanan)
+        promised = workdays.promised(service.waktu) if service else None
+        timing = workdays.timing(permohonan.riwayat, promised, site.now.date(), holidays)
+        route = routes.status(permohonan.kode)
+        variables = {"berkas": permohonan, "layanan": service, "tepat": timing}
+        outputs.append(Output(route.save_as, "status", route.url, variables))
     return outputs
 
 
@@ -191,10 +210,12 @@ def redirects(items: list[Layanan | Pengumuman]) -> list[Output]:
 
 
 def sitemap_urls(outputs: list[Output]) -> list[tuple[str, Any]]:
-    """(url, lastmod) of every page worth indexing: not the 404 page, not redirects."""
+    """(url, lastmod) of every page worth indexing: not the 404 pages, redirects, posters or a file's status."""
     found = []
     for output in outputs:
-        if output.template in ("404", "redirect", "poster", "layanan_poster", "maklumat_poster"):
+        if output.template in ("404", "redirect", "poster", "layanan_poster", "maklumat_poster", "status") or (
+            output.url == routes.STATUS_UNKNOWN.url
+        ):
             continue
         page: Item | None = output.vars.get("page")
         lastmod = None

@@ -13,7 +13,7 @@ from typing import Any
 from layanan.base.clock import build_time
 from layanan.base.problems import Problem
 from layanan.content.model import Situs
-from layanan.read import files, situsyaml, survei
+from layanan.read import files, situsyaml, submissions, survei
 from layanan.read.reader import Parsed, Reader
 from layanan.site import crossref, index
 from layanan.site.index import Site
@@ -55,11 +55,19 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
                 placeholders.append((item.path, item.lines.get("dasar_hukum", 1), "dasar_hukum"))
     live = [item for item in items if crossref.published(item, now)]
     periods, found = survei.read_all(settings["PATH"], tree.survei, *_names(live))
+    records, read = submissions.read_all(settings["PATH"], tree.status, situs.tz)
+    found += read + crossref.submissions(records, _service_slugs(live), now, situs.retensi_status)
     problems += found
     if any(not p.warning for p in found):
         return None, problems
+    shown = [r.permohonan for r in records if crossref.public_status(r.permohonan, now, situs.retensi_status)]
     berkas_path = Path(settings["PATH"]) / files.BERKAS
-    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path), problems
+    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path, shown), problems
+
+
+def _service_slugs(live: list[Parsed]) -> set[str]:
+    """What a submitted file may name its service by: a published service's slug, or a former one (alias)."""
+    return {slug for item in live if item.kind == "layanan" for slug in (item.slug, *item.values.get("alias", ()))}
 
 
 def _names(live: list[Parsed]) -> tuple[dict[str, str], dict[str, str]]:

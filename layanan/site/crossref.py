@@ -7,10 +7,11 @@ from collections import defaultdict
 from urllib.parse import unquote
 
 from layanan.base.problems import Problem
-from layanan.content import routes
-from layanan.content.model import Situs
+from layanan.content import receipts, routes
+from layanan.content.model import Permohonan, Situs
 from layanan.content.schema import is_placeholder
 from layanan.read.reader import Parsed
+from layanan.read.submissions import Tercatat
 
 
 def problem(item: Parsed, key: str, message: str, warning: bool = False) -> Problem:
@@ -201,3 +202,29 @@ def _stale(services: list[Parsed], now: dt.datetime) -> list[Problem]:
         for item in services
         if not item.draft and item.values.get("diperbarui") and item.values["diperbarui"] < limit
     ]
+
+
+def public_status(permohonan: Permohonan, now: dt.datetime, days: int) -> bool:
+    """A file's status page is published until ``days`` after it was collected or refused."""
+    last = permohonan.riwayat[-1]
+    return not receipts.STATUSES[last.status].final or (now.date() - last.waktu.date()).days <= days
+
+
+def submissions(records: list[Tercatat], services: set[str], now: dt.datetime, days: int) -> list[Problem]:
+    """Each receipt code once in all of content/status/; the service of each file still shown is published."""
+    found = []
+    same: dict[str, list[Tercatat]] = defaultdict(list)
+    for record in records:
+        same[record.permohonan.kode].append(record)
+    for code, records_of_code in same.items():
+        for record in records_of_code if len(records_of_code) > 1 else ():
+            elsewhere = ", ".join(f"{o.path}:{o.line}" for o in records_of_code if o is not record)
+            message = f"kode {code} juga dipakai di {elsewhere}; setiap berkas punya kodenya sendiri"
+            found.append(Problem(record.path, record.line, f"{record.key}.kode", message))
+    for record in records:
+        slug = record.permohonan.layanan
+        if slug not in services:
+            shown = public_status(record.permohonan, now, days)
+            message = f"layanan '{slug}' tidak ada atau belum terbit; tulis alamat (slug) layanan yang terbit"
+            found.append(Problem(record.path, record.line, f"{record.key}.layanan", message, not shown, "rujukan"))
+    return found

@@ -29,6 +29,7 @@ from layanan.content.model import (
     Links,
     Pengelolaan,
     Pengumuman,
+    Permohonan,
     Situs,
     Standar,
     first_slug,
@@ -52,6 +53,11 @@ class Site:
     berkas: list[str] = field(default_factory=list)  # files under content/berkas/ to publish
     standar_konsultasi: Konsultasi | None = None  # a consultation on the whole standard, open at build time
     survei: list[Periode] = field(default_factory=list)  # satisfaction surveys, newest first
+    permohonan: list[Permohonan] = field(default_factory=list)  # submitted files whose status is still shown
+
+    def service_named(self, slug: str) -> Layanan | None:
+        """The published service a submitted file names, by its slug or a former one."""
+        return next((s for s in self.layanan if slug == s.slug or slug in s.alias), None)
 
     def consultations(self) -> list[Layanan]:
         """Services whose draft standard residents can comment on now."""
@@ -105,6 +111,7 @@ def build(
     berkas: list[str],
     periods: list[Periode],
     berkas_path: Path,
+    permohonan: list[Permohonan],
 ) -> Site:
     """Link the published files (already checked, together) into the site."""
     layanan: list[Layanan] = []
@@ -175,4 +182,5 @@ def build(
         berkas,
         whole if whole and whole.open_on(now.date()) else None,
         periods,
+        sorted(permohonan, key=lambda p: p.kode),
     )

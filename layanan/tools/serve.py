@@ -15,8 +15,10 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from layanan.base.problems import ConfigError
+from layanan.content import receipts, routes
 
 ERROR_PAGE = """<!doctype html>
 <html lang="id">
@@ -75,9 +77,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         lines = self.problems() if self.problems else []
-        path = self.path.split("?")[0]
+        path, _, query = self.path.partition("?")
         if lines and (path.endswith("/") or path.endswith(".html")):
             self._send_html(500, error_page(lines))
+            return None
+        if path == routes.STATUS_LOOKUP:  # the receipt-code form, as deploy/nginx.conf answers it
+            code = receipts.lookup(parse_qs(query).get("kode", [""])[0])
+            self.send_response(303)
+            self.send_header("Location", routes.status(code).url if code else routes.STATUS_UNKNOWN.url)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return None
         if not self._published():
             self.send_error(404)
@@ -102,7 +111,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        # An unknown receipt code gets the status lookup's own page, as under nginx.
+        unknown = routes.STATUS_UNKNOWN.save_as if self.path.startswith(routes.STATUS_INDEX.url) else ""
+        page = Path(self.directory) / (unknown or "404.html")
         if code != 404 or not page.is_file():
             super().send_error(code, message, explain)
             return
