@@ -56,3 +56,29 @@ def test_the_lookup_form_works_without_javascript_and_asks_for_what_the_receipt_
     assert field["name"] == "kode" and field["autocapitalize"] == "characters"
     assert form.select_one("label[for=kode]").get_text(strip=True) == "Kode tanda terima"
     assert lengkap.soup("/status/tidak-ditemukan/").select_one("form.cari-kode")  # try again right there
+
+
+def test_a_resident_on_a_phone_types_the_code_and_reads_the_status_without_javascript(
+    browser_id, serve, lengkap: Built
+) -> None:
+    """Chromium in Indonesian at 390 px with touch and JavaScript off: the form, then the server's redirect."""
+    context = browser_id.new_context(
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        locale="id-ID",
+        java_script_enabled=False,
+    )
+    tab = context.new_page()
+    tab.goto(serve(lengkap) + "/status/")
+    tab.get_by_label("Kode tanda terima").fill("K7MQ2XDA")  # typed without the hyphen
+    tab.get_by_role("button", name="Lihat status").tap()
+    tab.wait_for_url("**/status/K7MQ-2XDA/")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Berkas K7MQ-2XDA"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    tab.goto(serve(lengkap) + "/status/")
+    tab.get_by_label("Kode tanda terima").fill("k7mq-2xda")  # lower case: the browser asks for the format first
+    tab.get_by_role("button", name="Lihat status").tap()
+    assert tab.url.endswith("/status/")
+    assert not tab.locator("#kode").evaluate("field => field.validity.valid")
+    context.close()

@@ -195,3 +195,17 @@ def test_any_sequence_of_edits_renames_deletions_bad_saves_and_kills_equals_a_co
             if worker.process is not None:
                 worker.process.kill()
                 worker.process.wait()
+
+
+def test_content_reached_through_a_symlink_is_the_content_the_command_line_built(worker, tmp_path: Path) -> None:
+    """The command line resolves the content folder; so does the worker, and reuses every page the CLI made."""
+    site = tmp_path / "situs"
+    shutil.copytree(LENGKAP, tmp_path / "asli")
+    site.mkdir()
+    (site / "content").symlink_to(tmp_path / "asli")
+    subprocess.run([sys.executable, "-m", "layanan", "build", "-s", str(SETTINGS), "-c", "content", "-o", "output"],
+                   cwd=site, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)  # fmt: skip
+    page = site / "output" / "layanan" / "kedua" / "index.html"
+    made = page.stat().st_ino
+    assert ask(worker, site)["built"]
+    assert page.stat().st_ino == made  # linked from the build before, not rendered again

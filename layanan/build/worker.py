@@ -23,7 +23,8 @@ from layanan.build.output import build
 def answer(request: dict[str, str]) -> dict[str, Any]:
     os.chdir(request["cwd"])  # problems name files relative to it, as staff know them (content/...)
     try:
-        result = build(request["settings"], request["output"], PATH=os.path.abspath(request["content"]))
+        # Resolved, as the command line resolves it: the same content read by both is the same cache and keys.
+        result = build(request["settings"], request["output"], PATH=os.path.realpath(request["content"]))
     except ContentErrors as exc:
         return {"built": False, "problems": [p.record() for p in exc.problems], "environment": []}
     except ConfigError as exc:
