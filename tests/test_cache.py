@@ -66,3 +66,20 @@ def test_a_process_that_builds_again_and_again_writes_the_read_cache_once_it_has
     assert path.exists() and not cache.writes_deferred()
     cache.save_pickle(path, "v1", {"content/a.md": "lagi"})  # outside the block: written at once
     assert pickle.loads(path.read_bytes()) == ("v1", {"content/a.md": "lagi"})
+
+
+def test_check_and_build_share_one_cache_version() -> None:
+    """Pelican adds its meta extension to MARKDOWN when it makes its readers (a build does, a check does not
+    yet): the digest is the same either side, so a check and the build after it do not parse everything twice."""
+    from pelican import Pelican
+    from pelican.readers import Readers
+
+    from conftest import SETTINGS
+    from layanan.build.output import settings_for
+
+    settings = Pelican(settings_for(str(SETTINGS))).settings
+    settings["MARKDOWN"] = {"extensions": ["markdown.extensions.toc"], "output_format": "html5"}  # as a file has it
+    before = cache.code_digest(settings)
+    Readers(settings)
+    assert "markdown.extensions.meta" in settings["MARKDOWN"]["extensions"]  # what Pelican does to the setting
+    assert cache.code_digest(settings) == before

@@ -21,7 +21,6 @@ PACKAGE = Path(__file__).resolve().parents[1]  # the whole layanan package, ever
 READ_CACHE = "layanan-baca.pickle"
 MANIFEST = "layanan-manifest.json"
 SETTINGS_IN_DIGEST = (
-    "MARKDOWN",
     "TIMEZONE",
     "SITEURL",
     "LAYANAN_PER_PAGE",
@@ -48,9 +47,18 @@ def tree_digest(folder: Path) -> str:
     return digest(*(part for path in files for part in (path.relative_to(folder).as_posix(), path.read_bytes())))
 
 
+def markdown_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """MARKDOWN as our reader uses it. Pelican adds its own ``meta`` extension to the setting once it makes
+    its readers: the same settings must give the same digest before that (``check``) and after (a build)."""
+    config = dict(settings.get("MARKDOWN", {}))
+    config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+    config["extension_configs"] = dict(config.get("extension_configs", {}))
+    return config
+
+
 def code_digest(settings: dict[str, Any]) -> str:
     """The plugin's code, the theme and the settings that shape output."""
-    chosen = repr([(key, settings.get(key)) for key in SETTINGS_IN_DIGEST])
+    chosen = repr([markdown_settings(settings), *((key, settings.get(key)) for key in SETTINGS_IN_DIGEST)])
     return digest(tree_digest(PACKAGE), tree_digest(Path(settings["THEME"])), chosen, os.environ.get("SITEURL", ""))
 
 

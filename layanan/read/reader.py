@@ -120,10 +120,9 @@ class Reader:
 
     def __init__(self, settings: dict[str, Any], code: str):
         self.settings = settings
-        config = dict(settings.get("MARKDOWN", {}))
-        config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+        config = cache.markdown_settings(settings)
         config.setdefault("output_format", "html5")
-        configs = config["extension_configs"] = dict(config.get("extension_configs", {}))
+        configs = config["extension_configs"]
         configs["markdown.extensions.toc"] = {**configs.get("markdown.extensions.toc", {}), "slugify": body.heading_id}
         config["extensions"] = [*config["extensions"], body.BodyExtension()]
         self._markdown = Markdown(**config)
