@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pelican import Pelican
 
 from layanan.base import cache
 from layanan.base.clock import build_time
@@ -25,7 +26,7 @@ from layanan.content import receipts, routes
 from layanan.editor import proxy, repo, users
 from layanan.editor.workspace import Workspace
 from layanan.read.submissions import MONTH_FILE, month_file
-from layanan.site.assemble import load, load_situs_into
+from layanan.site.assemble import load
 from layanan.site.index import Site
 
 HEADER = (
@@ -77,11 +78,9 @@ def month_text(records: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
+def _records(text: str) -> list[dict[str, Any]]:
     """What a month file holds, as plain data (its checks run when the change is saved)."""
-    if not path.is_file():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(text, Loader=yaml.CSafeLoader) or {}  # libyaml: a busy month is 400 kB
     found = data.get("permohonan") if isinstance(data, dict) else None
     return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
@@ -91,9 +90,17 @@ def _month_files(ws: Workspace) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if MONTH_FILE.fullmatch(p.name)) if folder.is_dir() else []
 
 
+def _taken(ws: Workspace) -> set[str]:
+    """Every code in content/status/, found as text: no month needs parsing for it."""
+    return {code for path in _month_files(ws) for code in receipts.CODE.findall(path.read_text(encoding="utf-8"))}
+
+
 def _find(ws: Workspace, code: str) -> tuple[Path, list[dict[str, Any]], dict[str, Any]]:
     for path in _month_files(ws):
-        records = _records(path)
+        text = path.read_text(encoding="utf-8")
+        if code not in text:
+            continue  # only the month that names it is parsed
+        records = _records(text)
         for record in records:
             if record.get("kode") == code:
                 return path, records, record
@@ -102,8 +109,8 @@ def _find(ws: Workspace, code: str) -> tuple[Path, list[dict[str, Any]], dict[st
 
 def _site(ws: Workspace) -> Site:
     """The whole site, read and checked as the build does: a change is only recorded on content that builds."""
-    settings = settings_for(str(ws.settings), PATH=str(ws.content))
-    load_situs_into(settings)
+    # As the build has them (Pelican completes them, the plugin reads situs.yaml): the same cache version.
+    settings = Pelican(settings_for(str(ws.settings), PATH=str(ws.content))).settings
     site, problems = load(settings, cache.code_digest(settings))
     if site is None:
         first = errors(problems)[0] if errors(problems) else "konten tidak bisa dibaca"
@@ -132,12 +139,12 @@ def receive(ws: Workspace, layanan: str, kanal: str, who: Clerk) -> str:
         raise CounterError(f"layanan '{layanan}' tidak ada atau belum terbit{hint}")
     now = build_time(site.situs.tz)
     path = ws.content / routes.STATUS / month_file(now.date())
-    taken = {str(r.get("kode")) for p in _month_files(ws) for r in _records(p)}
-    code = receipts.new_code(taken)
+    code = receipts.new_code(_taken(ws))
     step = {"status": "diterima", "waktu": f"{now:%Y-%m-%d %H:%M}", "oleh": who.account}
 
     def change() -> repo.Change:  # with the save lock held: from what the file holds now
-        records = [*_records(path), {"kode": code, "layanan": layanan, "kanal": kanal, "riwayat": [step]}]
+        held = _records(path.read_text(encoding="utf-8")) if path.is_file() else []
+        records = [*held, {"kode": code, "layanan": layanan, "kanal": kanal, "riwayat": [step]}]
         return repo.Change(writes={_relative(ws, path): month_text(records).encode("utf-8")})
 
     _save(ws, path, change, who, f"Terima berkas {code} ({services[layanan]})")

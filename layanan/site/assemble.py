@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from layanan.base import cache
 from layanan.base.clock import build_time
 from layanan.base.problems import Problem
 from layanan.content.model import Situs
@@ -17,6 +18,8 @@ from layanan.read import files, situsyaml, submissions, survei
 from layanan.read.reader import Parsed, Reader
 from layanan.site import crossref, index
 from layanan.site.index import Site
+
+STATUS_CACHE = "layanan-status"
 
 
 def read_all(settings: dict[str, Any], code: str, files: list[str]) -> list[Parsed]:
@@ -55,7 +58,13 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
                 placeholders.append((item.path, item.lines.get("dasar_hukum", 1), "dasar_hukum"))
     live = [item for item in items if crossref.published(item, now)]
     periods, found = survei.read_all(settings["PATH"], tree.survei, *_names(live))
-    records, read = submissions.read_all(settings["PATH"], tree.status, situs.tz)
+    # One file per content folder: the editor checks each save on a mirror of content/ with the same cache.
+    stored = cache.cache_dir(settings) / f"{STATUS_CACHE}-{cache.digest(settings['PATH'])[:12]}.pickle"
+    version = cache.digest(code, situs.zona_waktu, settings["PATH"], os.getcwd())  # paths shown depend on both
+    held = cache.load_pickle(stored, version)
+    records, read, used = submissions.read_all(settings["PATH"], tree.status, situs.tz, held)
+    if {name: kept[0] for name, kept in used.items()} != {name: kept[0] for name, kept in held.items()}:
+        cache.save_pickle(stored, version, used)
     found += read + crossref.submissions(records, _service_slugs(live), now, situs.retensi_status)
     problems += found
     if any(not p.warning for p in found):
