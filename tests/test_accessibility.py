@@ -27,6 +27,7 @@ PAGE_TYPES = [
     "/status/",
     "/status/K7MQ-2XDA/",
     "/status/tidak-ditemukan/",
+    "/kinerja/",
     "/pengumuman/",
     "/pengumuman/pengumuman-lengkap/",
     "/pengumuman/kedaluwarsa/",

@@ -28,6 +28,12 @@ def tanggal(value: dt.date | dt.datetime) -> str:
     return _formatted(_day(value), "d MMMM y")
 
 
+def bulan(month: str) -> str:
+    """November 2026, from "2026-11"."""
+    year, number = month.split("-")
+    return _formatted(dt.date(int(year), int(number), 1), "MMMM y")
+
+
 def tanggal_hari(value: dt.date | dt.datetime) -> str:
     """Sabtu, 5 Desember 2026"""
     return _formatted(_day(value), "EEEE, d MMMM y")

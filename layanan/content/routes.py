@@ -34,10 +34,27 @@ CHECK = "cek"  # how to tell an official message from a chain message
 CALENDARS = "kalender"
 DIGEST = "ringkasan"  # the weekly digest for RT heads
 STATUS = "status"  # content/status/<TTTT-BB>.yaml, and each submitted file's status page by its receipt code
+PERFORMANCE = "kinerja"  # how long services really took, from the status records
 # The first part of every address the site writes itself: a page (halaman) may not take one as its slug.
 RESERVED = frozenset(
     {pattern.strip("/").split("/")[0] for pattern in ITEM.values()} - {"{slug}"}
-    | {FEEDS, API, BERKAS, SEARCH, THEME, POSTERS, STANDARDS, PLEDGE, SURVEYS, SHORT, CHECK, CALENDARS, DIGEST, STATUS}
+    | {
+        FEEDS,
+        API,
+        BERKAS,
+        SEARCH,
+        THEME,
+        POSTERS,
+        STANDARDS,
+        PLEDGE,
+        SURVEYS,
+        SHORT,
+        CHECK,
+        CALENDARS,
+        DIGEST,
+        STATUS,
+        PERFORMANCE,
+    }
     | set(model.KINDS)
 )
 
@@ -108,7 +125,8 @@ def short(code: str) -> Route:
 CHECK_PAGE = folder(f"/{CHECK}/")
 STATUS_INDEX = folder(f"/{STATUS}/")  # the lookup form
 STATUS_UNKNOWN = folder(f"/{STATUS}/tidak-ditemukan/")  # what an unknown or mistyped code gets
-STATUS_LOOKUP = f"/{STATUS}/cari"  # the form's target: the server checks the code and redirects
+STATUS_LOOKUP = f"/{STATUS}/cari"
+PERFORMANCE_PAGE = folder(f"/{PERFORMANCE}/")  # the form's target: the server checks the code and redirects
 DIGEST_PAGE = folder(f"/{DIGEST}/")
 
 

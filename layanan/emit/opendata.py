@@ -267,6 +267,46 @@ def survey_document(site: Site) -> dict[str, Any]:
     }
 
 
+PERFORMANCE_PATH = f"{routes.API}/kinerja.json"
+PERFORMANCE_SCHEMA_PATH = f"{routes.API}/kinerja.schema.json"
+PERFORMANCE_SCHEMA_SOURCE = Path(__file__).resolve().parent / "kinerja.schema.json"
+PERFORMANCE_METHOD = (
+    "Hari kerja Senin-Jumat tanpa hari_libur; dari diterima sampai selesai atau ditolak, tanpa hari menunggu "
+    "dilengkapi warga; dihitung di bulan selesainya; dibandingkan dengan waktu standar layanan saat ini."
+)
+
+
+def performance_document(site: Site) -> dict[str, Any]:
+    """How long each service took, per month (site/performance.py): counts only, nothing about anyone."""
+    services = [
+        {
+            "slug": kinerja.slug,
+            "judul": kinerja.judul,
+            "url": site.situs.url + kinerja.url,
+            "waktu": kinerja.waktu,
+            "waktu_standar_hari_kerja": kinerja.standar_hari,
+            "bulan": [
+                {
+                    "bulan": b.bulan,
+                    "selesai": b.selesai,
+                    "tepat_waktu": b.tepat_waktu,
+                    "median_hari_kerja": b.median_hari,
+                }
+                for b in kinerja.bulan
+            ],
+        }
+        for kinerja in site.kinerja
+    ]
+    return {
+        "versi": 1,
+        "skema": f"{site.situs.url}/{PERFORMANCE_SCHEMA_PATH}",
+        "dibuat": site.now.isoformat(),
+        "metode": PERFORMANCE_METHOD,
+        "hari_libur": [day.isoformat() for day in site.situs.hari_libur],
+        "layanan": services,
+    }
+
+
 def write(site: Site, output_path: str) -> list[str]:
     target = Path(output_path) / API_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -274,10 +314,15 @@ def write(site: Site, output_path: str) -> list[str]:
     (Path(output_path) / SCHEMA_PATH).write_text(
         json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+    (Path(output_path) / PERFORMANCE_PATH).write_text(
+        json.dumps(performance_document(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    (Path(output_path) / PERFORMANCE_SCHEMA_PATH).write_bytes(PERFORMANCE_SCHEMA_SOURCE.read_bytes())
+    written = [API_PATH, SCHEMA_PATH, PERFORMANCE_PATH, PERFORMANCE_SCHEMA_PATH]
     if not site.survei:
-        return [API_PATH, SCHEMA_PATH]
+        return written
     (Path(output_path) / SURVEY_PATH).write_text(
         json.dumps(survey_document(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     (Path(output_path) / SURVEY_SCHEMA_PATH).write_bytes(SURVEY_SCHEMA_SOURCE.read_bytes())
-    return [API_PATH, SCHEMA_PATH, SURVEY_PATH, SURVEY_SCHEMA_PATH]
+    return [*written, SURVEY_PATH, SURVEY_SCHEMA_PATH]

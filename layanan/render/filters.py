@@ -139,6 +139,7 @@ FILTERS = {
     "tanggal": dates.tanggal,
     "tanggal_hari": dates.tanggal_hari,
     "tanggal_jam": dates.tanggal_jam,
+    "bulan": dates.bulan,
     "rupiah": rupiah,
     "angka": angka,
     "daftar": daftar,

@@ -61,6 +61,8 @@ def plan(site: Site, per_page: int, pdf: bool = False) -> list[Output]:
     outputs += survey_pages(site)
     outputs.append(Output(routes.CHECK_PAGE.save_as, "cek", routes.CHECK_PAGE.url, {}))
     outputs += status_pages(site)
+    page = routes.PERFORMANCE_PAGE
+    outputs.append(Output(page.save_as, "kinerja", page.url, {"kinerja": site.kinerja}))
     outputs += digest_pages(site)
     if site.situs.maklumat:
         outputs.append(Output(routes.MAKLUMAT.save_as, "maklumat", routes.MAKLUMAT.url, {}))

@@ -71,7 +71,8 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
         return None, problems
     shown = [r.permohonan for r in records if crossref.public_status(r.permohonan, now, situs.retensi_status)]
     berkas_path = Path(settings["PATH"]) / files.BERKAS
-    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path, shown), problems
+    history = [r.permohonan for r in records]
+    return index.build(live, situs, now, placeholders, tree.berkas, periods, berkas_path, shown, history), problems
 
 
 def _service_slugs(live: list[Parsed]) -> set[str]:

@@ -37,6 +37,8 @@ from layanan.content.model import (
 from layanan.read import files
 from layanan.read.reader import Parsed
 from layanan.read.survei import Periode
+from layanan.site import performance
+from layanan.site.performance import Kinerja
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Site:
     standar_konsultasi: Konsultasi | None = None  # a consultation on the whole standard, open at build time
     survei: list[Periode] = field(default_factory=list)  # satisfaction surveys, newest first
     permohonan: list[Permohonan] = field(default_factory=list)  # submitted files whose status is still shown
+    kinerja: list[Kinerja] = field(default_factory=list)  # how long services took, from every record
 
     def service_named(self, slug: str) -> Layanan | None:
         """The published service a submitted file names, by its slug or a former one."""
@@ -112,6 +115,7 @@ def build(
     periods: list[Periode],
     berkas_path: Path,
     permohonan: list[Permohonan],
+    history: list[Permohonan],
 ) -> Site:
     """Link the published files (already checked, together) into the site."""
     layanan: list[Layanan] = []
@@ -183,4 +187,5 @@ def build(
         whole if whole and whole.open_on(now.date()) else None,
         periods,
         sorted(permohonan, key=lambda p: p.kode),
+        performance.compute(history, layanan, frozenset(situs.hari_libur)),
     )
