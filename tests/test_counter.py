@@ -35,7 +35,7 @@ def one_line(result: subprocess.CompletedProcess) -> str:
 
 def test_receiving_a_file_prints_its_code_records_it_and_commits_it_as_the_clerk(repo: Path) -> None:
     result = status(repo, "terima", "--layanan", "kedua", "--kanal", "whatsapp", "--oleh", "sari")
-    assert result.returncode == 0, result.stderr
+    assert (result.returncode, result.stderr) == (0, "")  # the code alone: a clerk copies it from here
     code = result.stdout.strip()
     assert re.fullmatch(r"[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}", code)
     record = (repo / "content" / "status" / "2026-11.yaml").read_text(encoding="utf-8")
@@ -103,3 +103,11 @@ def test_python_minus_m_layanan_status_is_documented_in_its_help() -> None:
     result = subprocess.run([sys.executable, "-m", "layanan", "status", "ubah", "--help"], capture_output=True,
                             text=True, cwd=ROOT, check=True)  # fmt: skip
     assert "diterima, diproses, perlu-dilengkapi, selesai, diambil, ditolak" in " ".join(result.stdout.split())
+
+
+def test_what_only_the_whole_site_check_sees_is_still_one_line(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine clock behind the last step (here two days): the save's check refuses the step, in one line."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795838400 - 2 * 86400))  # 26 Nov; K7MQ-2XDA's last step is 27 Nov
+    said = one_line(status(repo, "ubah", "K7MQ-2XDA", "diproses", "--oleh", "sari"))
+    assert said.startswith("Tidak dicatat: ") and "waktunya lebih awal dari langkah sebelumnya" in said
+    assert git(repo, "status", "--porcelain") == ""

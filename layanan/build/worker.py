@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import sys
 from typing import Any
@@ -36,6 +37,7 @@ def main() -> None:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")  # as the command line: Pelican's notes are noise
     for line in sys.stdin:
         with cache.written_after():  # the save is in the preview first: the read cache waits until then
             answers.write(json.dumps(answer(json.loads(line))) + "\n")

@@ -377,12 +377,11 @@ SURVEI_FIELDS: dict[str, Field[Any]] = schema.fields_of(Survei)
 # --- submitted files and their statuses (content/status/<TTTT-BB>.yaml) ------------------
 
 
-@validator(schema.Text(pattern=receipts.CODE.pattern))
-def receipt_code(c: Checker, key: str, value: Any) -> str:
-    result = schema.text(c, key, value)
-    if result is not INVALID and not receipts.CODE.fullmatch(result):
-        return c.error(key, f"'{result}' bukan kode tanda terima: 8 huruf besar dan angka, misalnya K7MQ-2XDA")
-    return result
+receipt_code = schema.matching(
+    receipts.CODE,
+    "'{value}' bukan kode tanda terima: 8 huruf besar dan angka, misalnya K7MQ-2XDA",
+    placeholder_ok=False,
+)
 
 
 @validator(schema.Text())
@@ -667,6 +666,11 @@ class Situs:
     @property
     def domain(self) -> str:
         return urlsplit(self.url).netloc
+
+
+def by_slug(services: list[Layanan]) -> dict[str, Layanan]:
+    """Each service by its slug and its former ones (alias): how a status record written before a rename names it."""
+    return {slug: service for service in services for slug in (service.slug, *service.alias)}
 
 
 def first_slug(item: Layanan | Pengumuman) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from layanan.base.clock import build_time
 from layanan.base.problems import errors
 from layanan.build.output import settings_for
 from layanan.content import receipts, routes
+from layanan.content.model import by_slug
 from layanan.editor import proxy, repo, users
 from layanan.editor.workspace import Workspace
 from layanan.read.submissions import MONTH_FILE, month_file
@@ -118,13 +120,14 @@ def _site(ws: Workspace) -> Site:
     return site
 
 
-def _save(ws: Workspace, path: Path, change: Any, who: Clerk, message: str) -> None:
+def _save(ws: Workspace, change: Callable[[], repo.Change], who: Clerk, message: str) -> None:
     user = users.User(who.account, who.author.nama, who.author.email, "penyunting", "")
     try:
         proxy.save(ws, change, user, message, "Catatan berkas TIDAK disimpan")
-    except proxy.Refused as exc:
-        lines = [line for line in exc.message.splitlines() if line.strip()]
-        raise CounterError(lines[-1] if lines else "catatan berkas tidak bisa disimpan") from exc
+    except proxy.Refused as exc:  # the check of the whole site found what the clerk's input did not show
+        lines = exc.message.splitlines()
+        first = next((line.removeprefix("• ") for line in lines if line.startswith("• ")), lines[-1])
+        raise CounterError(first) from exc
 
 
 def receive(ws: Workspace, layanan: str, kanal: str, who: Clerk) -> str:
@@ -132,7 +135,7 @@ def receive(ws: Workspace, layanan: str, kanal: str, who: Clerk) -> str:
     if kanal not in receipts.KANAL:
         raise CounterError(f"kanal '{kanal}' tidak dikenal; pilih salah satu: {', '.join(receipts.KANAL)}")
     site = _site(ws)
-    services = {slug: s.judul for s in site.layanan for slug in (s.slug, *s.alias)}
+    services = by_slug(site.layanan)
     if layanan not in services:
         close = difflib.get_close_matches(layanan, list(services), n=1)
         hint = f"; maksud Anda '{close[0]}'?" if close else "; lihat alamat (slug) layanan di /layanan/"
@@ -147,7 +150,7 @@ def receive(ws: Workspace, layanan: str, kanal: str, who: Clerk) -> str:
         records = [*held, {"kode": code, "layanan": layanan, "kanal": kanal, "riwayat": [step]}]
         return repo.Change(writes={_relative(ws, path): month_text(records).encode("utf-8")})
 
-    _save(ws, path, change, who, f"Terima berkas {code} ({services[layanan]})")
+    _save(ws, change, who, f"Terima berkas {code} ({services[layanan].judul})")
     return code
 
 
@@ -177,7 +180,7 @@ def update(ws: Workspace, code: str, status: str, note: str | None, who: Clerk) 
         current["riwayat"] = [*(current.get("riwayat") or []), step]
         return repo.Change(writes={_relative(ws, path): month_text(records).encode("utf-8")})
 
-    _save(ws, path, change, who, f"Berkas {meant}: {wanted.label.lower()}")
+    _save(ws, change, who, f"Berkas {meant}: {wanted.label.lower()}")
 
 
 def _relative(ws: Workspace, path: Path) -> str:

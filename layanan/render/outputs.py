@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from layanan.content import routes, workdays
-from layanan.content.model import Item, Kelurahan, Layanan, Pengumuman
+from layanan.content.model import Item, Kelurahan, Layanan, Pengumuman, by_slug
 from layanan.render import filters, pesan
 from layanan.site.index import Site
 
@@ -77,7 +77,7 @@ def status_pages(site: Site) -> list[Output]:
         Output(routes.STATUS_INDEX.save_as, "status_index", routes.STATUS_INDEX.url, {"tidak_ditemukan": False}),
         Output(routes.STATUS_UNKNOWN.save_as, "status_index", routes.STATUS_UNKNOWN.url, {"tidak_ditemukan": True}),
     ]
-    services = {slug: s for s in site.layanan for slug in (s.slug, *s.alias)}
+    services = by_slug(site.layanan)
     holidays = frozenset(site.situs.hari_libur)
     for permohonan in site.permohonan:
         service = services.get(permohonan.layanan)

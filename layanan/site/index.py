@@ -58,10 +58,6 @@ class Site:
     permohonan: list[Permohonan] = field(default_factory=list)  # submitted files whose status is still shown
     kinerja: list[Kinerja] = field(default_factory=list)  # how long services took, from every record
 
-    def service_named(self, slug: str) -> Layanan | None:
-        """The published service a submitted file names, by its slug or a former one."""
-        return next((s for s in self.layanan if slug == s.slug or slug in s.alias), None)
-
     def consultations(self) -> list[Layanan]:
         """Services whose draft standard residents can comment on now."""
         return [s for s in self.layanan if s.konsultasi_terbuka]

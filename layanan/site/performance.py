@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from layanan.content import workdays
-from layanan.content.model import Layanan, Permohonan
+from layanan.content.model import Layanan, Permohonan, by_slug
 
 MONTHS = 12  # shown and published: the last year with finished files
 
@@ -41,10 +41,10 @@ class Kinerja:
 
 def compute(records: list[Permohonan], services: list[Layanan], holidays: Collection[dt.date]) -> list[Kinerja]:
     """Each published service with finished files: its last months, newest first."""
-    by_slug = {slug: s for s in services for slug in (s.slug, *s.alias)}
+    named = by_slug(services)
     held: dict[tuple[str, str], list[workdays.Timing]] = defaultdict(list)
     for record in records:
-        service = by_slug.get(record.layanan)
+        service = named.get(record.layanan)
         end = next((s.waktu.date() for s in record.riwayat if s.status in workdays.DONE), None)
         if service is None or end is None:
             continue
