@@ -12,6 +12,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -153,6 +154,14 @@ class Editor:
         body = json.dumps({"action": action, "params": {"branch": "main", **params}}).encode()
         answer = self.request("/admin/api/v1", body, headers)
         return Answer(answer.status, json.loads(answer.data), answer.headers)
+
+    def preview_ready(self, cookie: str) -> None:
+        """Wait for the first preview, which the editor builds in the background as it starts."""
+        for _ in range(240):
+            if self.request("/pratinjau/", headers={"Cookie": cookie}).status != 503:
+                return
+            time.sleep(0.5)
+        raise AssertionError("the first preview was not built in 120 s")
 
     def log(self) -> list[str]:
         """Commits as 'Author <email>|subject', newest first."""

@@ -97,6 +97,7 @@ def test_an_undo_that_would_break_the_site_is_refused(editor: Editor):
 def test_the_preview_needs_a_session_and_keeps_links_inside_it(editor: Editor):
     assert editor.request("/pratinjau/").status == 303
     sari = editor.session("sari")
+    editor.preview_ready(sari)
     status, soup = page(editor, sari, "/pratinjau/")
     assert status == 200
     links = [a["href"] for a in soup.select("a[href^='/']")]
@@ -212,7 +213,7 @@ def test_a_publish_that_cannot_reach_its_target_says_so_in_words(tmp_path: Path)
         editor.stop()
 
 
-EDITOR_PAGES = ["/masuk", "/riwayat", "/riwayat/{sha}", "/terbitkan"]
+EDITOR_PAGES = ["/masuk", "/riwayat", "/riwayat/{sha}", "/terbitkan", "/loket"]
 
 
 @pytest.mark.java

@@ -151,11 +151,8 @@ def test_a_host_the_editor_does_not_serve_gets_nothing(editor: Editor):
 def test_every_spelling_of_an_uploaded_file_is_sandboxed(editor: Editor, path: str):
     cookie = editor.session("sari")
     name = next(p.name for p in (editor.content / "berkas").iterdir() if p.is_file())
-    for _ in range(120):  # the first preview builds in the background
-        answer = editor.request(path.format(name), headers={"Cookie": cookie})
-        if answer.status != 503:
-            break
-        time.sleep(1)
+    editor.preview_ready(cookie)
+    answer = editor.request(path.format(name), headers={"Cookie": cookie})
     assert answer.status == 200, answer.status
     assert answer.headers["Content-Security-Policy"].startswith("sandbox")
 

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 from tests.editorkit import PASSWORD, PDF, PNG, Editor, git, login, open_entry, press_save, save, toast
 
 SHOTS = ("masuk", "daftar-layanan", "ubah-persyaratan", "pesan-kesalahan", "pengumuman-baru", "ponsel", "riwayat",
-         "terbitkan")  # fmt: skip
+         "terbitkan", "loket", "tanda-terima", "berkas-status")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -332,6 +332,25 @@ def test_a_clerk_on_a_phone_changes_a_requirement_previews_and_posts_a_photo(bro
     assert "content/berkas/foto-kerja-bakti.png" in git(editor.repo, "show", "--name-only", "--format=", "HEAD")
     on_screen(phone)
     context.close()
+
+
+def test_a_file_at_the_counter_gets_its_receipt_and_a_status(clerk, editor: Editor, shots: Path):
+    clerk.add_init_script("window.print = () => {};")  # the print dialog is the browser's, not the page's
+    login(clerk, editor, "sari")
+    clerk.get_by_role("link", name="Loket").click()
+    clerk.get_by_label("Layanan", exact=True).select_option(label="Pembuatan KTP-el Baru")
+    clerk.screenshot(path=shots / "loket.png")
+    clerk.get_by_role("button", name="Terima dan buat tanda terima").click()
+    clerk.locator(".tanda-terima").wait_for()
+    code = clerk.locator(".kode-besar strong").inner_text()
+    clerk.screenshot(path=shots / "tanda-terima.png")
+    clerk.get_by_role("link", name="Selesai: kembali ke berkas").click()
+    clerk.get_by_label("Di Disdukcapil").check()
+    clerk.get_by_role("button", name="Simpan: Sedang diproses").click()
+    expect(clerk.get_by_role("status").first).to_contain_text("Status disimpan: Sedang diproses")
+    assert clerk.locator("#pesan").input_value().startswith(f"*Berkas {code}: sedang diproses*")
+    clerk.screenshot(path=shots / "berkas-status.png", full_page=True)
+    only_local(clerk, editor)
 
 
 def test_history_publish_page_and_logout(clerk, editor: Editor, shots: Path):

@@ -9,6 +9,7 @@ comments are not kept: it is the counter's record, not a page staff write by han
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 from collections.abc import Callable
@@ -24,10 +25,10 @@ from layanan.base.clock import build_time
 from layanan.base.problems import errors
 from layanan.build.output import settings_for
 from layanan.content import receipts, routes
-from layanan.content.model import by_slug
+from layanan.content.model import Permohonan, Situs, by_slug
 from layanan.editor import proxy, repo, users
 from layanan.editor.workspace import Workspace
-from layanan.read.submissions import MONTH_FILE, month_file
+from layanan.read.submissions import MONTH_FILE, month_file, read_all
 from layanan.site.assemble import load
 from layanan.site.index import Site
 
@@ -109,15 +110,37 @@ def _find(ws: Workspace, code: str) -> tuple[Path, list[dict[str, Any]], dict[st
     raise CounterError(f"berkas dengan kode {code} tidak ada; periksa kodenya di tanda terima")
 
 
-def _site(ws: Workspace) -> Site:
+def record(ws: Workspace, code: str, situs: Situs) -> Permohonan:
+    """The file ``code`` as the build reads it (dates in the office's zone), from the month that names it."""
+    path, _, _ = _find(ws, code)
+    found, _, _ = read_all(ws.content, [path.name], situs.tz, {})
+    for written in found:
+        if written.permohonan.kode == code:
+            return written.permohonan
+    raise CounterError(f"catatan berkas {code} sedang bermasalah; minta petugas teknis memeriksa {path.name}")
+
+
+def received_on(ws: Workspace, day: dt.date) -> list[dict[str, Any]]:
+    """The files received on ``day``, newest first, as the month file holds them (for the counter's list)."""
+    path = ws.content / routes.STATUS / month_file(day)
+    held = _records(path.read_text(encoding="utf-8")) if path.is_file() else []
+    return [r for r in held[::-1] if str(_first(r).get("waktu", "")).startswith(f"{day:%Y-%m-%d}")]
+
+
+def _first(record: dict[str, Any]) -> dict[str, Any]:
+    steps = record.get("riwayat")
+    return steps[0] if isinstance(steps, list) and steps and isinstance(steps[0], dict) else {}
+
+
+def site(ws: Workspace) -> Site:
     """The whole site, read and checked as the build does: a change is only recorded on content that builds."""
     # As the build has them (Pelican completes them, the plugin reads situs.yaml): the same cache version.
     settings = Pelican(settings_for(str(ws.settings), PATH=str(ws.content))).settings
-    site, problems = load(settings, cache.code_digest(settings))
-    if site is None:
+    loaded, problems = load(settings, cache.code_digest(settings))
+    if loaded is None:
         first = errors(problems)[0] if errors(problems) else "konten tidak bisa dibaca"
         raise CounterError(f"konten sedang bermasalah, perbaiki dulu: {first}")
-    return site
+    return loaded
 
 
 def _save(ws: Workspace, change: Callable[[], repo.Change], who: Clerk, message: str) -> None:
@@ -134,13 +157,13 @@ def receive(ws: Workspace, layanan: str, kanal: str, who: Clerk) -> str:
     """Record a newly received file; returns its receipt code."""
     if kanal not in receipts.KANAL:
         raise CounterError(f"kanal '{kanal}' tidak dikenal; pilih salah satu: {', '.join(receipts.KANAL)}")
-    site = _site(ws)
-    services = by_slug(site.layanan)
+    loaded = site(ws)
+    services = by_slug(loaded.layanan)
     if layanan not in services:
         close = difflib.get_close_matches(layanan, list(services), n=1)
         hint = f"; maksud Anda '{close[0]}'?" if close else "; lihat alamat (slug) layanan di /layanan/"
         raise CounterError(f"layanan '{layanan}' tidak ada atau belum terbit{hint}")
-    now = build_time(site.situs.tz)
+    now = build_time(loaded.situs.tz)
     path = ws.content / routes.STATUS / month_file(now.date())
     code = receipts.new_code(_taken(ws))
     step = {"status": "diterima", "waktu": f"{now:%Y-%m-%d %H:%M}", "oleh": who.account}
@@ -171,7 +194,7 @@ def update(ws: Workspace, code: str, status: str, note: str | None, who: Clerk) 
     last = str(steps[-1].get("status")) if steps and isinstance(steps[-1], dict) else ""
     if last in receipts.STATUSES and receipts.STATUSES[last].final:
         raise CounterError(f"berkas {meant} sudah '{receipts.STATUSES[last].label}'; statusnya tidak berubah lagi")
-    step = {"status": status, "waktu": f"{build_time(_site(ws).situs.tz):%Y-%m-%d %H:%M}", "oleh": who.account}
+    step = {"status": status, "waktu": f"{build_time(site(ws).situs.tz):%Y-%m-%d %H:%M}", "oleh": who.account}
     if note and note.strip():
         step["catatan"] = note.strip()
 

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from layanan.base.dates import zone_label
+from layanan.base.dates import tanggal_jam, zone_label
 from layanan.base.frontmatter import split
 from layanan.base.problems import Problem
 from layanan.content import model
-from layanan.editor import publishing, refusal, repo
+from layanan.editor import publishing, receipt, refusal, repo
 from layanan.editor.workspace import Workspace, run_layanan
 from layanan.read.situsyaml import load as load_situs
 
@@ -26,6 +26,8 @@ TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+TEMPLATES.filters["tanggal_jam"] = tanggal_jam
+TEMPLATES.filters["breakable"] = receipt.breakable
 STATUS = {"A": "Ditambahkan", "M": "Diubah", "D": "Dihapus", "T": "Diubah"}
 
 

@@ -23,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from layanan.editor import audit, auth, changes, config, pages, proxy, publishing, repo, staging, users
+from layanan.content import receipts
+from layanan.editor import audit, auth, changes, config, counter, loket, pages, proxy, publishing, repo, staging, users
 from layanan.editor.address import Public, loopback
 from layanan.editor.workspace import Workspace
 from layanan.read.situsyaml import load as load_situs
@@ -48,6 +49,7 @@ STATIC_TYPES = {
 MAX_FORM = 10_000
 MAX_API = 15 * 1024 * 1024  # a 10 MB upload, base64-encoded, and the rest of the request
 COOKIE = "sesi"
+SIZE_COOKIE = "loket_ukuran"  # the counter's paper: its printer does not change from one file to the next
 # Decap needs inline styles (emotion) and eval-free wasm; nothing is loaded from another host.
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
@@ -73,6 +75,7 @@ class Request:
     client: str
     stream: Any
     length: int | None
+    query: str = ""
 
     @classmethod
     def from_environ(cls, environ: dict[str, Any], client: str) -> Request:
@@ -84,13 +87,22 @@ class Request:
         except ValueError:
             length = None
         raw = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", errors="replace")
-        return cls(environ["REQUEST_METHOD"], raw, headers, client, environ["wsgi.input"], length)
+        query = str(environ.get("QUERY_STRING", ""))
+        return cls(environ["REQUEST_METHOD"], raw, headers, client, environ["wsgi.input"], length, query)
 
     def body(self, limit: int) -> bytes | None:
         """The body, or None when it is larger than ``limit`` (the server has read it whole already)."""
         if self.length is None or self.length > limit:
             return None
         return bytes(self.stream.read(self.length))
+
+    def form(self) -> dict[str, list[str]]:
+        """A posted form's fields (empty when it is larger than a form can be)."""
+        return urllib.parse.parse_qs((self.body(MAX_FORM) or b"").decode("utf-8", errors="replace"))
+
+    def asked(self, name: str) -> str:
+        """A query parameter's first value ("" when absent)."""
+        return urllib.parse.parse_qs(self.query).get(name, [""])[0][:100]
 
     def cookie(self, name: str) -> str | None:
         try:
@@ -135,7 +147,7 @@ ROUTES = [
     ("POST", r"/keluar", "logout", "semua"),
     ("GET", r"/favicon\.ico", "favicon", "semua"),
     ("GET", r"/admin/decap/(.+)", "decap_file", "semua"),
-    ("GET", r"/admin/(id\.js|editor\.css|mulai\.js|jalankan\.js)", "own_file", "semua"),
+    ("GET", r"/admin/(id\.js|editor\.css|mulai\.js|jalankan\.js|loket\.js)", "own_file", "semua"),
     ("POST", r"/admin/api/v1", "api", "api"),
     ("GET", r"/admin", "home", "pengguna"),
     ("GET", r"/admin/", "decap_page", "pengguna"),
@@ -149,6 +161,12 @@ ROUTES = [
     ("POST", r"/terbitkan", "publish", "penerbit"),
     ("POST", r"/terbitkan/batal", "cancel_publish", "penerbit"),
     ("GET", r"/catatan", "audit_page", "penerbit"),
+    ("GET", r"/loket", "counter_page", "pengguna"),
+    ("POST", r"/loket", "counter_receive", "pengguna"),
+    ("GET", r"/loket/cari", "counter_find", "pengguna"),
+    ("GET", rf"/loket/({receipts.CODE.pattern})", "counter_file", "pengguna"),
+    ("POST", rf"/loket/({receipts.CODE.pattern})", "counter_update", "pengguna"),
+    ("GET", rf"/loket/({receipts.CODE.pattern})/cetak", "counter_print", "pengguna"),
 ]
 WRITES = ("persistEntry", "persistMedia", "deleteFile", "deleteFiles")
 
@@ -259,8 +277,7 @@ class Editor:
         return page(200, "masuk.html", title="Masuk", user=None, name="", message="")
 
     def login(self, request: Request, user: users.User | None) -> Response:
-        body = request.body(MAX_FORM)
-        form = urllib.parse.parse_qs((body or b"").decode("utf-8", errors="replace"))
+        form = request.form()
         name = form.get("pengguna", [""])[0].strip().lower()[:64]
         password = form.get("sandi", [""])[0][:1024]
 
@@ -461,6 +478,70 @@ class Editor:
         ]  # fmt: skip
         return page(200, "catatan.html", title="Catatan masuk dan perubahan", user=user, events=events,
                     zone=pages.zone_name(self.ws))  # fmt: skip
+
+    # --- the counter (receipt codes) ---------------------------------------------
+
+    def counter_home(self, request: Request, user: users.User | None, message: str = "", status: int = 200,
+                     typed: str = "") -> Response:  # fmt: skip
+        assert user is not None
+        size = loket.size_of(request.cookie(SIZE_COOKIE))
+        try:
+            return Response(status, loket.home(self.ws, user, size, message, bool(message), typed))
+        except counter.CounterError as exc:
+            return page(503, "base.html", title=f"Loket belum bisa dipakai: {exc}", user=user)
+
+    def counter_page(self, request: Request, user: users.User | None) -> Response:
+        return self.counter_home(request, user)
+
+    def counter_receive(self, request: Request, user: users.User | None) -> Response:
+        assert user is not None
+        form = {key: values[0] for key, values in request.form().items()}
+        size = loket.size_of(form.get("ukuran"))
+        try:
+            code = loket.receive(self.ws, user, form)
+        except counter.CounterError as exc:
+            return self.counter_home(request, user, f"Tidak dicatat: {exc}", 422)
+        self.audit.event("simpan", user.name, request.client, rincian=f"Terima berkas {code}")
+        cookie = {"Set-Cookie": f"{SIZE_COOKIE}={size}; Path=/loket; HttpOnly; SameSite=Strict; Max-Age=31536000"}
+        if form.get("kanal") == "loket":  # the resident is at the counter: the receipt prints at once
+            return redirect(f"/loket/{code}/cetak?ukuran={size}&otomatis=1", cookie)
+        return redirect(f"/loket/{code}?disimpan=terima", cookie)
+
+    def counter_find(self, request: Request, user: users.User | None) -> Response:
+        typed = request.asked("kode")
+        code = receipts.lookup(typed.strip().upper())
+        if code is None:
+            message = f"'{typed}' bukan kode tanda terima: 8 huruf dan angka, misalnya K7MQ-2XDA"
+            return self.counter_home(request, user, message, 404, typed)
+        return redirect(f"/loket/{code}")
+
+    def counter_file(self, request: Request, user: users.User | None, code: str) -> Response:
+        assert user is not None
+        try:
+            return Response(200, loket.file_page(self.ws, user, code, saved=request.asked("disimpan")))
+        except counter.CounterError as exc:
+            return self.counter_home(request, user, str(exc), 404, code)
+
+    def counter_update(self, request: Request, user: users.User | None, code: str) -> Response:
+        assert user is not None
+        form = request.form()
+        try:
+            status = loket.update(self.ws, user, code, form)
+        except counter.CounterError as exc:
+            typed = {key: values for key, values in form.items()}
+            try:
+                return Response(422, loket.file_page(self.ws, user, code, message=f"Tidak dicatat: {exc}", typed=typed))
+            except counter.CounterError:
+                return self.counter_home(request, user, str(exc), 404, code)
+        self.audit.event("simpan", user.name, request.client, rincian=f"Berkas {code}: {status}")
+        return redirect(f"/loket/{code}?disimpan=status")
+
+    def counter_print(self, request: Request, user: users.User | None, code: str) -> Response:
+        size = loket.size_of(request.asked("ukuran") or request.cookie(SIZE_COOKIE))
+        try:
+            return Response(200, loket.print_page(self.ws, code, size, request.asked("otomatis") == "1"))
+        except counter.CounterError as exc:
+            return self.counter_home(request, user, str(exc), 404, code)
 
 
 def prepare(ws: Workspace) -> None:
