@@ -27,7 +27,7 @@ from layanan.emit import nginx
 from layanan.read import situsyaml
 from layanan.site.assemble import load
 from layanan.site.index import Site
-from layanan.tools import new, publish, scaffold
+from layanan.tools import new, publish, scaffold, snapshot
 from layanan.tools.serve import make_server, serve
 
 
@@ -171,24 +171,69 @@ def _target() -> tuple[publish.Target, list[str]]:
     return target, shlex.split(publish.setting("PUBLISH_RSYNC_ARGS", env_file))
 
 
+PUBLISH_FOLDER = Path(".publish")
+
+
 def run_publish(settings_file: str, overrides: dict[str, Any], first: bool = False) -> int:
     """Check, refuse placeholders, build for production, upload a release and make it current."""
     target, extra = _target()
-    with publish.lock(Path(".publish") / "kunci"):
-        site, problems = _load(settings_file, overrides)
-        _print_problems(problems)
-        if site is None:
-            print("Penerbitan dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
+    content = Path(overrides.get("PATH") or settings_for(settings_file)["PATH"])
+    with publish.lock(PUBLISH_FOLDER / "kunci"):
+        return _publish(settings_file, overrides, target, extra, first, content, whole=True)
+
+
+def run_publish_status(settings_file: str, overrides: dict[str, Any]) -> int:
+    """Publish the status records as they are now on the live release's own content (the 5-minute timer)."""
+    target, extra = _target()
+    content = Path(overrides.get("PATH") or settings_for(settings_file)["PATH"])
+    with publish.lock(PUBLISH_FOLDER / "kunci"):
+        if not snapshot.status_changed(PUBLISH_FOLDER, content):
+            print("Status berkas tidak berubah sejak terbit terakhir; tidak ada yang diterbitkan.")
+            return 0
+        built_on = snapshot.release(PUBLISH_FOLDER)
+        live = publish.releases(target)[1] if built_on else None
+        if built_on is None or live != built_on:
+            why = (
+                f"rilis yang tayang ({live}) bukan rilis {built_on} yang diterbitkan dari mesin ini"
+                if built_on
+                else "belum ada terbit lengkap yang tercatat di mesin ini (atau situs baru dikembalikan ke rilis lama)"
+            )
+            then = "Jalankan invoke publish; sesudah itu status terbit lagi sendiri."
+            print(f"Status berkas belum diterbitkan: {why}. {then}", file=sys.stderr)
             return 1
-        if site.placeholders:
-            for path, line, key in site.placeholders:
-                print(f"{path}:{line}: {key}: masih berisi [ISI: ...]; lengkapi sebelum terbit", file=sys.stderr)
-            count = len(site.placeholders)
-            print(f"Penerbitan dibatalkan: {count} isian [ISI: ...] belum dilengkapi.", file=sys.stderr)
-            return 1
-        result = build(settings_file, str(Path(".publish") / "situs"), **overrides)
-        print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
-        name, stats = publish.deploy(result.output, target, extra, dt.datetime.now(dt.UTC), first)
+        composed = snapshot.compose(PUBLISH_FOLDER, content)
+        overrides = {**overrides, "PATH": str(composed.resolve())}
+        return _publish(settings_file, overrides, target, extra, False, content, whole=False)
+
+
+def _publish(
+    settings_file: str,
+    overrides: dict[str, Any],
+    target: publish.Target,
+    extra: list[str],
+    first: bool,
+    content: Path,
+    whole: bool,
+) -> int:
+    """Publish PATH: content/ itself (``whole``), or the live release's copy with ``content``'s status records."""
+    site, problems = _load(settings_file, overrides)
+    _print_problems(problems)
+    if site is None:
+        print("Penerbitan dibatalkan; situs yang terbit tidak berubah.", file=sys.stderr)
+        return 1
+    if site.placeholders:
+        for path, line, key in site.placeholders:
+            print(f"{path}:{line}: {key}: masih berisi [ISI: ...]; lengkapi sebelum terbit", file=sys.stderr)
+        count = len(site.placeholders)
+        print(f"Penerbitan dibatalkan: {count} isian [ISI: ...] belum dilengkapi.", file=sys.stderr)
+        return 1
+    if whole:
+        snapshot.keep(content, PUBLISH_FOLDER)
+    output = PUBLISH_FOLDER / ("situs" if whole else "situs-status")
+    result = build(settings_file, str(output), **overrides)
+    print(f"Situs produksi dibangun ({result.files} berkas, {result.seconds:.2f} detik); mengunggah...", flush=True)
+    name, stats = publish.deploy(result.output, target, extra, dt.datetime.now(dt.UTC), first)
+    snapshot.published(PUBLISH_FOLDER, name, whole)
     print(
         f"Terbit: rilis {name} kini tayang. Dikirim {stats['files']} berkas, "
         f"{stats['sent_bytes']} dari {stats['total_bytes']} bita."
@@ -198,8 +243,9 @@ def run_publish(settings_file: str, overrides: dict[str, Any], first: bool = Fal
 
 def rollback() -> int:
     target, _ = _target()
-    with publish.lock(Path(".publish") / "kunci"):
+    with publish.lock(PUBLISH_FOLDER / "kunci"):
         name = publish.rollback(target)
+        snapshot.forget(PUBLISH_FOLDER)
     print(f"Kembali ke rilis {name}; situs kini menayangkan rilis itu.")
     return 0
 
@@ -256,12 +302,13 @@ def main(argv: list[str] | None = None) -> int:
         ("livereload", "bangun, tampilkan, dan bangun ulang setiap kali berkas disimpan"),
         ("new", "buat berkas layanan atau pengumuman baru dari templat"),
         ("publish", "periksa, bangun versi produksi, lalu terbitkan ke PUBLISH_TARGET"),
+        ("publish-status", "terbitkan perubahan status berkas saja, di atas rilis yang tayang (pewaktu 5 menit)"),
         ("rollback", "kembalikan situs yang tayang ke rilis sebelumnya"),
         ("releases", "daftar rilis di server; * menandai yang tayang"),
         ("nginx-config", "tulis konfigurasi nginx untuk domain situs (lihat deploy/README.md)"),
     ):
         command = subparsers.add_parser(name, help=help_text)
-        default_settings = "publishconf.py" if name == "publish" else "pelicanconf.py"
+        default_settings = "publishconf.py" if name.startswith("publish") else "pelicanconf.py"
         command.add_argument("--settings", "-s", default=default_settings, help="berkas pengaturan Pelican")
         command.add_argument("--content", "-c", default=None, help="folder konten (bawaan: PATH, yaitu content)")
         command.add_argument("--output", "-o", default=None, help="folder hasil (bawaan: OUTPUT_PATH)")
@@ -308,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
             return nginx_config(args.settings, overrides, args.site)
         if args.command == "publish":
             return run_publish(args.settings, overrides, args.pertama)
+        if args.command == "publish-status":
+            return run_publish_status(args.settings, overrides)
         if args.command == "rollback":
             return rollback()
         if args.command == "releases":

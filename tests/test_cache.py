@@ -83,3 +83,15 @@ def test_check_and_build_share_one_cache_version() -> None:
     Readers(settings)
     assert "markdown.extensions.meta" in settings["MARKDOWN"]["extensions"]  # what Pelican does to the setting
     assert cache.code_digest(settings) == before
+
+
+def test_two_content_folders_sharing_a_cache_folder_keep_their_own_files(tmp_path: Path) -> None:
+    """The editor's mirror and content/, or a release's content and content/, build one after the other."""
+    mirror, content = (
+        {"CACHE_PATH": str(tmp_path), "PATH": "/situs/.editor/periksa"},
+        {"CACHE_PATH": str(tmp_path), "PATH": "/situs/content"},
+    )
+    cache.save_pickle(cache.per_content(mirror, cache.READ_CACHE), "v", {"a.md": "mirror"})
+    cache.save_pickle(cache.per_content(content, cache.READ_CACHE), "v", {"a.md": "content"})
+    assert cache.load_pickle(cache.per_content(mirror, cache.READ_CACHE), "v") == {"a.md": "mirror"}
+    assert cache.per_content(mirror, cache.READ_CACHE).parent == tmp_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -298,3 +299,102 @@ def test_missing_target_is_explained(project: Project) -> None:
     )
     assert result.returncode == 2
     assert "PUBLISH_TARGET belum diisi" in result.stderr
+
+
+RECORD = """permohonan:
+  - kode: "K7MQ-2XDA"
+    layanan: "ktp-el-baru"
+    kanal: "loket"
+    riwayat:
+      - status: "diterima"
+        waktu: "2026-11-27 09:00"
+        oleh: "sari"
+"""
+DONE = """      - status: "selesai"
+        waktu: "2026-11-28 10:00"
+        oleh: "sari"
+        catatan: "Loket 2"
+"""
+
+
+def uploaded(project: Project, before: str) -> set[str]:
+    """Files of the live release that are not hard links to release ``before``'s: what was built anew and sent."""
+    old, new = project.server_root / "releases" / before, project.server_root / "current"
+    return {
+        p.relative_to(new).as_posix()
+        for p in new.rglob("*")
+        if p.is_file() and not ((old / p.relative_to(new)).is_file() and (old / p.relative_to(new)).samefile(p))
+    }
+
+
+def test_a_status_change_goes_live_on_the_live_release_and_nothing_else_does(project: Project) -> None:
+    project.publish()
+    first = project.current()
+    (project.dir / "content" / "status").mkdir()
+    (project.dir / "content" / "status" / "2026-11.yaml").write_text(RECORD, encoding="utf-8")
+    page = project.dir / "content" / ANNOUNCEMENT
+    page.write_text(page.read_text(encoding="utf-8") + "\nBelum diterbitkan.\n", encoding="utf-8")  # saved since
+
+    result = project.run("publish-status")
+    assert result.returncode == 0, result.stderr
+    page_files = {"status/K7MQ-2XDA/index.html", "status/K7MQ-2XDA/index.html.gz", "status/K7MQ-2XDA/index.html.br"}
+    assert uploaded(project, first) == page_files and stats(result.stdout)[0] == 3
+    assert b"Berkas Anda sudah diterima petugas." in project.live("status/K7MQ-2XDA/index.html")
+    assert b"Belum diterbitkan" not in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+
+    again = project.run("publish-status")  # the 5-minute timer, nothing new
+    assert again.returncode == 0 and "tidak berubah" in again.stdout and len(project.releases()) == 2
+
+    second = project.current()
+    (project.dir / "content" / "status" / "2026-11.yaml").write_text(RECORD + DONE, encoding="utf-8")
+    assert project.run("publish-status").returncode == 0
+    figures = {f"{name}{side}" for name in ("kinerja/index.html", "api/kinerja.json") for side in ("", ".gz", ".br")}
+    assert uploaded(project, second) == page_files | figures  # a finished file counts in how long services take
+    assert b"Tempat pengambilan: Loket 2" in project.live("status/K7MQ-2XDA/index.html")
+
+    project.publish()  # the hourly publish brings the rest
+    assert b"Belum diterbitkan" in project.live("pengumuman/kerja-bakti-karang-asam-ulu/index.html")
+    assert b"Loket 2" in project.live("status/K7MQ-2XDA/index.html")
+
+
+def test_after_a_rollback_status_changes_wait_for_the_next_publish(project: Project) -> None:
+    project.publish()
+    page = project.dir / "content" / ANNOUNCEMENT
+    page.write_text(page.read_text(encoding="utf-8") + "\nRilis kedua.\n", encoding="utf-8")
+    project.publish()
+    assert project.run("rollback").returncode == 0
+    live = project.current()
+    (project.dir / "content" / "status").mkdir()
+    (project.dir / "content" / "status" / "2026-11.yaml").write_text(RECORD, encoding="utf-8")
+    result = project.run("publish-status")
+    assert result.returncode == 1 and "Jalankan invoke publish" in result.stderr and "Traceback" not in result.stderr
+    assert project.current() == live and len(project.releases()) == 2  # the rolled-back site stays as chosen
+
+
+def test_the_shipped_timer_publishes_status_changes_every_five_minutes(project: Project) -> None:
+    """deploy/layanan-status.service's command as shipped, run where it runs (the repository, its publishconf.py)."""
+    unit = (ROOT / "deploy" / "layanan-status.service").read_text(encoding="utf-8")
+    [line] = [line for line in unit.splitlines() if line.startswith("ExecStart=")]
+    command = line.removeprefix("ExecStart=").replace("@REPO@/.venv/bin/python", sys.executable).split()
+    shutil.copy(ROOT / "publishconf.py", project.dir / "publishconf.py")
+
+    def shipped() -> subprocess.CompletedProcess:
+        return subprocess.run(command, cwd=project.dir, env=project.env, capture_output=True, text=True, timeout=300)
+
+    before = shipped()  # installed before the first publish: says why, publishes nothing
+    assert before.returncode == 1 and "Jalankan invoke publish" in before.stderr and project.releases() == []
+    project.publish()
+    (project.dir / "content" / "status").mkdir()
+    (project.dir / "content" / "status" / "2026-11.yaml").write_text(RECORD, encoding="utf-8")
+    assert shipped().returncode == 0
+    assert b"K7MQ-2XDA" in project.live("status/K7MQ-2XDA/index.html")
+
+    timer = (ROOT / "deploy" / "layanan-status.timer").read_text(encoding="utf-8")
+    [calendar] = [line.removeprefix("OnCalendar=") for line in timer.splitlines() if line.startswith("OnCalendar=")]
+    shown = subprocess.run(["systemd-analyze", "calendar", "--iterations=13", calendar], capture_output=True,
+                           text=True, check=True, env={**os.environ, "TZ": "UTC", "LC_ALL": "C"}).stdout  # fmt: skip
+    fires = [time.strptime(m, "%Y-%m-%d %H:%M:%S") for m in re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", shown)]
+    gaps = {time.mktime(b) - time.mktime(a) for a, b in itertools.pairwise(fires)}
+    assert len(fires) == 13 and gaps == {300.0}  # with the build and upload (seconds), live within 10 minutes
+    cron = (ROOT / "deploy" / "crontab").read_text(encoding="utf-8")
+    assert "*/5 * * * * cd @REPO@ && .venv/bin/python -m layanan publish-status" in cron

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole layanan package, every stage
-READ_CACHE = "layanan-baca.pickle"
+READ_CACHE = "layanan-baca"
 MANIFEST = "layanan-manifest.json"
 SETTINGS_IN_DIGEST = (
     "TIMEZONE",
@@ -64,6 +64,12 @@ def code_digest(settings: dict[str, Any]) -> str:
 
 def cache_dir(settings: dict[str, Any]) -> Path:
     return Path(settings["CACHE_PATH"])
+
+
+def per_content(settings: dict[str, Any], name: str) -> Path:
+    """A cache file of one content folder: builds of two folders (the editor's mirror and content/, a
+    release's content and content/) share the cache folder without throwing each other's away."""
+    return cache_dir(settings) / f"{name}-{digest(settings['PATH'])[:12]}.pickle"
 
 
 # A process that builds again and again (the editor's build worker, livereload) still holds what it last

@@ -126,7 +126,7 @@ class Reader:
         configs["markdown.extensions.toc"] = {**configs.get("markdown.extensions.toc", {}), "slugify": body.heading_id}
         config["extensions"] = [*config["extensions"], body.BodyExtension()]
         self._markdown = Markdown(**config)
-        self._cache_file = cache.cache_dir(settings) / cache.READ_CACHE
+        self._cache_file = cache.per_content(settings, cache.READ_CACHE)
         self._version = cache.digest(code, settings["PATH"], os.getcwd())
         # path -> (content hash, parsed, (mtime_ns, size, inode))
         self._cache: dict[str, tuple[str, Parsed, Any]] | None = None

@@ -59,7 +59,7 @@ def load(settings: dict[str, Any], code: str) -> tuple[Site | None, list[Problem
     live = [item for item in items if crossref.published(item, now)]
     periods, found = survei.read_all(settings["PATH"], tree.survei, *_names(live))
     # One file per content folder: the editor checks each save on a mirror of content/ with the same cache.
-    stored = cache.cache_dir(settings) / f"{STATUS_CACHE}-{cache.digest(settings['PATH'])[:12]}.pickle"
+    stored = cache.per_content(settings, STATUS_CACHE)
     version = cache.digest(code, situs.zona_waktu, settings["PATH"], os.getcwd())  # paths shown depend on both
     held = cache.load_pickle(stored, version)
     records, read, used = submissions.read_all(settings["PATH"], tree.status, situs.tz, held)
