@@ -50,3 +50,35 @@ def test_ten_files_or_more_show_as_a_percentage(project: Project) -> None:
     built = Built(project.dir / "output")
     row = [c.get_text(strip=True) for c in built.soup("/kinerja/").select("table tbody tr")[-1].select("th, td")]
     assert row[:3] == ["September 2026", "12", "25% (3 dari 12)"]
+
+
+def test_a_service_page_sums_up_its_figures_and_lists_its_months(lengkap: Built) -> None:
+    section = lengkap.soup("/layanan/layanan-lengkap/").select_one("#ketepatan").parent
+    assert section.p.get_text(" ", strip=True).startswith(
+        "Sejak Oktober 2026, 3 berkas selesai, 2 dari 3 dalam waktu standar 1 hari kerja. Biasanya 1 hari kerja (median)."
+    )
+    rows = [[c.get_text(strip=True) for c in row.select("th, td")] for row in section.select("details tbody tr")]
+    assert rows == [["November 2026", "1", "0 dari 1", "3"], ["Oktober 2026", "2", "2 dari 2", "1"]]
+    assert section.has_attr("data-pagefind-ignore")  # a finished file does not change the search index
+    assert lengkap.soup("/layanan/kedua/").select_one("#ketepatan") is None  # no finished file, nothing said
+
+
+def test_the_standard_s_evaluation_component_shows_them_only_where_the_office_chose_it(project: Project) -> None:
+    def evaluation(built: Built, url: str) -> str:
+        return built.soup(url).select_one("[id$=evaluasi_kinerja] td:last-child").get_text(" ", strip=True)
+
+    assert project.run("build", "--output", "biasa")[0] == 0
+    plain = Built(project.dir / "biasa")
+    assert "Ketepatan waktu" not in evaluation(plain, "/layanan/layanan-lengkap/standar/")
+    project.edit(
+        "situs.yaml", "  berlaku_sejak: 2026-01-02", "  berlaku_sejak: 2026-01-02\n  kinerja_di_evaluasi: true"
+    )
+    assert project.run("build", "--output", "dipilih")[0] == 0
+    chosen = Built(project.dir / "dipilih")
+    for url in ("/layanan/layanan-lengkap/standar/", "/standar-pelayanan/"):
+        text = evaluation(chosen, url)
+        assert text.startswith("Evaluasi setiap tiga bulan berdasarkan survei kepuasan."), url
+        assert (
+            "Ketepatan waktu, dari status berkas yang tercatat: Sejak Oktober 2026, 3 berkas selesai, 2 dari 3" in text
+        )
+        assert "Rinciannya: https://kec-contoh.example.go.id/kinerja/" in text

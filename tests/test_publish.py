@@ -348,7 +348,11 @@ def test_a_status_change_goes_live_on_the_live_release_and_nothing_else_does(pro
     second = project.current()
     (project.dir / "content" / "status" / "2026-11.yaml").write_text(RECORD + DONE, encoding="utf-8")
     assert project.run("publish-status").returncode == 0
-    figures = {f"{name}{side}" for name in ("kinerja/index.html", "api/kinerja.json") for side in ("", ".gz", ".br")}
+    figures = {
+        f"{name}{side}"
+        for name in ("kinerja/index.html", "api/kinerja.json", "layanan/ktp-el-baru/index.html")
+        for side in ("", ".gz", ".br")
+    }
     assert uploaded(project, second) == page_files | figures  # a finished file counts in how long services take
     assert b"Tempat pengambilan: Loket 2" in project.live("status/K7MQ-2XDA/index.html")
 

@@ -261,6 +261,12 @@ class Standar(Pengelolaan):
     keputusan: Keputusan | None = spec(record(Keputusan), label="Keputusan penetapan")
     berlaku_sejak: dt.date | None = spec(schema.date, label="Berlaku sejak")
     konsultasi: Konsultasi | None = spec(consultation, label="Konsultasi publik (seluruh standar)")
+    kinerja_di_evaluasi: bool = spec(
+        schema.boolean,
+        default=False,
+        label="Ketepatan waktu di evaluasi kinerja",
+        hint="Nyala: komponen evaluasi kinerja pelaksana memuat ringkasan ketepatan waktu dari status berkas",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

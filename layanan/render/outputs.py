@@ -127,15 +127,20 @@ def survey_pages(site: Site) -> list[Output]:
 def standard_pages(site: Site, pdf: bool) -> list[Output]:
     """Each service's Standar Pelayanan, then the whole office's; with ``pdf``, each names its PDF."""
     outputs = []
+    # Only where the office chose it (standar.kinerja_di_evaluasi): a decree's attachment that changes monthly.
+    chosen = site.situs.standar is not None and site.situs.standar.kinerja_di_evaluasi
+    performance = {k.slug: k for k in site.kinerja} if chosen else {}
     for service in site.layanan:
         page = routes.standard(routes.item(service.kind, service.slug))
         pdf_file = routes.pdf(page, f"standar-pelayanan-{service.slug}") if pdf else None
-        outputs.append(Output(page.save_as, "standar", page.url, {"page": service, "pdf": pdf_file}))
+        own: dict[str, Any] = {"page": service, "pdf": pdf_file, "kinerja": performance.get(service.slug)}
+        outputs.append(Output(page.save_as, "standar", page.url, own))
     whole = routes.STANDARD_INDEX
     variables = {
         "layanan": site.layanan,
         "konsultasi": site.standar_konsultasi,
         "pdf": routes.pdf(whole, "standar-pelayanan") if pdf else None,
+        "kinerja": performance,
     }
     outputs.append(Output(whole.save_as, "standar_index", whole.url, variables))
     return outputs
@@ -151,9 +156,11 @@ def service_pages(site: Site) -> list[Output]:
             {"qr_url": site.situs.url + "/", "layanan": site.layanan},
         )
     ]
+    performance = {k.slug: k for k in site.kinerja}
     for service in site.layanan:
         variables = {"page": service, "qr_url": site.situs.url + service.url}
-        outputs.append(Output(service.save_as, "layanan", service.url, variables))
+        shown = {**variables, "kinerja": performance.get(service.slug)}  # the poster has no room for it
+        outputs.append(Output(service.save_as, "layanan", service.url, shown))
         poster = routes.poster(routes.item(service.kind, service.slug))
         outputs.append(Output(poster.save_as, "layanan_poster", poster.url, variables))
     return outputs

@@ -37,6 +37,7 @@ class Kinerja:
     waktu: str
     standar_hari: int | None
     bulan: tuple[Bulan, ...]  # newest first
+    semua: Bulan  # the months above together ("bulan" is the first month's), as a service's page sums them up
 
 
 def compute(records: list[Permohonan], services: list[Layanan], holidays: Collection[dt.date]) -> list[Kinerja]:
@@ -56,10 +57,12 @@ def compute(records: list[Permohonan], services: list[Layanan], holidays: Collec
         if not months:
             continue
         promised = workdays.promised(service.waktu)
-        rows = []
-        for month in months:
-            timings = held[(service.slug, month)]
-            within = None if promised is None else sum(bool(t.within) for t in timings)
-            rows.append(Bulan(month, len(timings), within, float(statistics.median(t.used for t in timings))))
-        found.append(Kinerja(service.slug, service.judul, service.url, service.waktu, promised, tuple(rows)))
+        rows = [_month(month, held[(service.slug, month)], promised) for month in months]
+        together = _month(months[-1], [t for month in months for t in held[(service.slug, month)]], promised)
+        found.append(Kinerja(service.slug, service.judul, service.url, service.waktu, promised, tuple(rows), together))
     return found
+
+
+def _month(month: str, timings: list[workdays.Timing], promised: int | None) -> Bulan:
+    within = None if promised is None else sum(bool(t.within) for t in timings)
+    return Bulan(month, len(timings), within, float(statistics.median(t.used for t in timings)))
