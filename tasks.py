@@ -21,10 +21,11 @@ def gambar(c):
 
 @task
 def bench(c, sizes="", runs=3, vs=""):
-    """Ukur kecepatan build terhadap Pelican dan Hugo, penyunting, dan PDF standar (--vs: checkout pembanding)."""
+    """Ukur kecepatan build terhadap Pelican dan Hugo, penyunting, loket, dan PDF standar (--vs: pembanding)."""
     extra = f"--sizes {sizes}" if sizes else ""
     c.run(f'"{PY}" benchmarks/bench.py --runs {runs} {extra}', pty=False)
     c.run(f'"{PY}" benchmarks/editor.py', pty=False)
+    c.run(f'"{PY}" benchmarks/loket.py', pty=False)
     c.run(f'"{PY}" benchmarks/pdf.py --runs {runs}' + (f" --vs {vs}" if vs else ""), pty=False)
 
 

@@ -25,10 +25,10 @@ from layanan.base.clock import build_time
 from layanan.base.problems import errors
 from layanan.build.output import settings_for
 from layanan.content import receipts, routes
-from layanan.content.model import Permohonan, Situs, by_slug
+from layanan.content.model import Permohonan, by_slug
 from layanan.editor import proxy, repo, users
 from layanan.editor.workspace import Workspace
-from layanan.read.submissions import MONTH_FILE, month_file, read_all
+from layanan.read.submissions import MONTH_FILE, month_file
 from layanan.site.assemble import load
 from layanan.site.index import Site
 
@@ -110,26 +110,17 @@ def _find(ws: Workspace, code: str) -> tuple[Path, list[dict[str, Any]], dict[st
     raise CounterError(f"berkas dengan kode {code} tidak ada; periksa kodenya di tanda terima")
 
 
-def record(ws: Workspace, code: str, situs: Situs) -> Permohonan:
-    """The file ``code`` as the build reads it (dates in the office's zone), from the month that names it."""
-    path, _, _ = _find(ws, code)
-    found, _, _ = read_all(ws.content, [path.name], situs.tz, {})
-    for written in found:
-        if written.permohonan.kode == code:
-            return written.permohonan
-    raise CounterError(f"catatan berkas {code} sedang bermasalah; minta petugas teknis memeriksa {path.name}")
+def record(site: Site, code: str) -> Permohonan:
+    """The file ``code`` as the build reads it (dates in the office's zone), shown on the site or not."""
+    if code not in site.berkas_semua:
+        raise CounterError(f"berkas dengan kode {code} tidak ada; periksa kodenya di tanda terima")
+    return site.berkas_semua[code]
 
 
-def received_on(ws: Workspace, day: dt.date) -> list[dict[str, Any]]:
-    """The files received on ``day``, newest first, as the month file holds them (for the counter's list)."""
-    path = ws.content / routes.STATUS / month_file(day)
-    held = _records(path.read_text(encoding="utf-8")) if path.is_file() else []
-    return [r for r in held[::-1] if str(_first(r).get("waktu", "")).startswith(f"{day:%Y-%m-%d}")]
-
-
-def _first(record: dict[str, Any]) -> dict[str, Any]:
-    steps = record.get("riwayat")
-    return steps[0] if isinstance(steps, list) and steps and isinstance(steps[0], dict) else {}
+def received_on(site: Site, day: dt.date) -> list[Permohonan]:
+    """The files received on ``day``, newest first (the counter's list)."""
+    found = [p for p in site.berkas_semua.values() if p.riwayat[0].waktu.date() == day]
+    return sorted(found, key=lambda p: p.riwayat[0].waktu, reverse=True)
 
 
 def site(ws: Workspace) -> Site:

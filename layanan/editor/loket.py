@@ -49,9 +49,9 @@ def home(ws: Workspace, user: User, size: str, message: str = "", failed: bool =
     today = build_time(site.situs.tz).date()
     services = by_slug(site.layanan)
     received = [
-        {"kode": r.get("kode"), "layanan": _title(services, r.get("layanan")), "status": _label(r),
-         "waktu": str(r["riwayat"][0].get("waktu", ""))[11:16]}
-        for r in counter.received_on(ws, today)
+        {"kode": r.kode, "layanan": services[r.layanan].judul if r.layanan in services else r.layanan,
+         "status": receipts.STATUSES[r.riwayat[-1].status].label, "waktu": f"{r.riwayat[0].waktu:%H.%M}"}
+        for r in counter.received_on(site, today)
     ]  # fmt: skip
     categories: dict[str, list[Layanan]] = {}
     for service in sorted(site.layanan, key=lambda s: s.judul.casefold()):
@@ -61,20 +61,10 @@ def home(ws: Workspace, user: User, size: str, message: str = "", failed: bool =
                   typed=typed, situs=site.situs)  # fmt: skip
 
 
-def _title(services: dict[str, Layanan], slug: Any) -> str:
-    return services[slug].judul if isinstance(slug, str) and slug in services else str(slug)
-
-
-def _label(record: dict[str, Any]) -> str:
-    steps = record.get("riwayat") or []
-    last = str(steps[-1].get("status")) if steps and isinstance(steps[-1], dict) else ""
-    return receipts.STATUSES[last].label if last in receipts.STATUSES else last
-
-
 def file_page(ws: Workspace, user: User, code: str, saved: str = "", message: str = "",
               typed: dict[str, Any] | None = None) -> bytes:  # fmt: skip
     site = counter.site(ws)
-    record = counter.record(ws, code, site.situs)
+    record = counter.record(site, code)
     service = by_slug(site.layanan).get(record.layanan)
     last = receipts.STATUSES[record.riwayat[-1].status]
     today = build_time(site.situs.tz).date()
@@ -106,7 +96,7 @@ def file_page(ws: Workspace, user: User, code: str, saved: str = "", message: st
 
 def print_page(ws: Workspace, code: str, size: str, automatic: bool) -> bytes:
     site = counter.site(ws)
-    record = counter.record(ws, code, site.situs)
+    record = counter.record(site, code)
     service = by_slug(site.layanan).get(record.layanan)
     if service is None:
         raise counter.CounterError(f"layanan '{record.layanan}' tidak terbit lagi; tanda terima {code} tidak dicetak")

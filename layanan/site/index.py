@@ -57,6 +57,7 @@ class Site:
     survei: list[Periode] = field(default_factory=list)  # satisfaction surveys, newest first
     permohonan: list[Permohonan] = field(default_factory=list)  # submitted files whose status is still shown
     kinerja: list[Kinerja] = field(default_factory=list)  # how long services took, from every record
+    berkas_semua: dict[str, Permohonan] = field(default_factory=dict)  # every record by its code (the counter's)
 
     def consultations(self) -> list[Layanan]:
         """Services whose draft standard residents can comment on now."""
@@ -184,4 +185,5 @@ def build(
         periods,
         sorted(permohonan, key=lambda p: p.kode),
         performance.compute(history, layanan, frozenset(situs.hari_libur)),
+        {p.kode: p for p in history},
     )
