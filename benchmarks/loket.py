@@ -165,7 +165,8 @@ def main() -> None:
             f"| press a status button until the WhatsApp text for the resident is back | "
             f"{statistics.median(changed):.2f} s | {runs(changed)} |",
             f"| `python -m layanan status ubah` (a new process) | {step:.2f} s | 1 |",
-            f"| development build: cold / nothing changed / after one file received / after one status change | "
+            f"| `build`, a new process each: first / nothing changed / after one file received / after a status change"
+            " | "
             f"{cold:.2f} / {again:.2f} / {after_receipt:.2f} / {after:.2f} s | 1 each |",
             f"| first full publish (PDFs, search, compression) to a local release folder | {first:.2f} s | 1 |",
             f"| `publish-status` after a status change, the first after a full publish | {status_publish:.2f} s | 1 |",
