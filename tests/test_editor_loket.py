@@ -9,6 +9,7 @@ import io
 import re
 import subprocess
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pdfplumber
@@ -170,6 +171,20 @@ def test_the_counter_takes_only_logged_in_clerks_and_its_own_forms(editor: Edito
                             {"Cookie": editor.session("sari"), "Origin": editor.base})  # fmt: skip
     assert answer.status == 422 and "pilih layanannya dulu" in answer.data.decode()
     assert git(editor.repo, "rev-parse", "HEAD") == before
+
+
+def test_two_clerks_receiving_at_once_both_get_a_code_and_a_commit(editor: Editor) -> None:
+    form = urllib.parse.urlencode({"layanan": "layanan-lengkap", "kanal": "whatsapp"}).encode()
+    clerks = [{"Cookie": editor.session(name), "Origin": editor.base} for name in ("sari", "dewi")]
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda headers: editor.request("/loket", form, headers), clerks))
+    codes = [answer.headers["Location"].split("/")[2].split("?")[0] for answer in answers]
+    assert [a.status for a in answers] == [303, 303] and len(set(codes)) == 2
+    subjects = git(editor.repo, "log", "-2", "--format=%an|%s").splitlines()
+    assert sorted(subjects) == sorted(f"{who}|Terima berkas {code} (Layanan Lengkap)"
+                                      for who, code in zip(("Sari Dewi", "Dewi Lestari"), codes, strict=True))  # fmt: skip
+    record = (editor.content / "status" / "2026-11.yaml").read_text(encoding="utf-8")
+    assert all(f'kode: "{code}"' in record for code in codes)
 
 
 def test_a_file_whose_story_ended_offers_no_status(editor: Editor) -> None:

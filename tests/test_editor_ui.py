@@ -344,7 +344,10 @@ def test_a_file_at_the_counter_gets_its_receipt_and_a_status(clerk, editor: Edit
     clerk.locator(".tanda-terima").wait_for()
     code = clerk.locator(".kode-besar strong").inner_text()
     clerk.screenshot(path=shots / "tanda-terima.png")
-    clerk.get_by_role("link", name="Selesai: kembali ke berkas").click()
+    clerk.get_by_role("link", name="Loket", exact=True).first.click()
+    clerk.get_by_label("Kode tanda terima").fill(code.lower().replace("-", ""))  # as the guide says it may be typed
+    clerk.get_by_label("Kode tanda terima").press("Enter")
+    clerk.wait_for_url(f"{editor.base}/loket/{code}")
     clerk.get_by_label("Di Disdukcapil").check()
     clerk.get_by_role("button", name="Simpan: Sedang diproses").click()
     expect(clerk.get_by_role("status").first).to_contain_text("Status disimpan: Sedang diproses")

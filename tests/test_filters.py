@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from conftest import Built
-from layanan.render.filters import rupiah, tel_link
+from layanan.render.filters import hari_kerja, rupiah, tel_link, tepat_waktu
 
 
 def whatsapp_text(href: str) -> str:
@@ -57,3 +57,14 @@ def test_rupiah() -> None:
     assert rupiah(0) == "Gratis"
     assert rupiah(1500000) == "Rp1.500.000"
     assert rupiah("Sesuai Perda") == "Sesuai Perda"
+
+
+def test_files_within_the_standard_are_counted_under_ten_and_a_percentage_from_ten() -> None:
+    assert tepat_waktu(3, 4) == "3 dari 4"
+    assert tepat_waktu(9, 9) == "9 dari 9"
+    assert tepat_waktu(3, 12) == "25% (3 dari 12)"
+    assert tepat_waktu(45, 52) == "87% (45 dari 52)"
+
+
+def test_a_median_of_working_days() -> None:
+    assert (hari_kerja(3.0), hari_kerja(2.5), hari_kerja(0.0)) == ("3", "2,50", "0")

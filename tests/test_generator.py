@@ -102,6 +102,7 @@ def test_service_page_sections_in_design_order(lengkap: Built) -> None:
         "pengumuman-terkait",
         "dasar-hukum",
         "kepuasan",
+        "ketepatan",
         "bagikan",
         "pengaduan",
         "riwayat",
