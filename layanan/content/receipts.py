@@ -34,17 +34,17 @@ def new_code(taken: Container[str]) -> str:
             return code
 
 
-# What the lookup form may send: spaces around the code, the hyphen left out; capitals only, as the form
-# asks (nginx, which answers the form in production, cannot change a letter's case). deploy/nginx.conf
-# gets the same rule from NGINX_LOOKUP, over the query as sent (a space is "+" or "%20" there).
-TYPED = re.compile(f"\\s*([{ALPHABET}]{{4}})-?([{ALPHABET}]{{4}})\\s*")
-NGINX_LOOKUP = f"^(?:\\+|%20)*([{ALPHABET}]{{4}})-?([{ALPHABET}]{{4}})(?:\\+|%20)*$"
+# What the lookup form may send: spaces around the code, the hyphen left out, small letters (a phone's
+# keyboard may give them). deploy/nginx.conf gets the same rule from NGINX_LOOKUP, over the query as sent
+# (a space is "+" or "%20" there), and puts the code in capitals (emit/nginx.py).
+TYPED = re.compile(f"\\s*([{ALPHABET}]{{4}})-?([{ALPHABET}]{{4}})\\s*", re.ASCII | re.IGNORECASE)
+NGINX_LOOKUP = f"~*^(?:\\+|%20)*([{ALPHABET}]{{4}})-?([{ALPHABET}]{{4}})(?:\\+|%20)*$"
 
 
 def lookup(typed: str) -> str | None:
     """The code a resident typed in the lookup form, or None when what they typed cannot be one."""
     match = TYPED.fullmatch(typed) if len(typed) <= TYPED_MAX else None
-    return f"{match[1]}-{match[2]}" if match else None
+    return f"{match[1]}-{match[2]}".upper() if match else None
 
 
 @dataclass(frozen=True)

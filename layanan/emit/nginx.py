@@ -32,10 +32,26 @@ def render(domain: str, site: str, cert: str = "", key: str = "", template: Path
     key = key or f"/etc/letsencrypt/live/{domain}/privkey.pem"
     text = template.read_text(encoding="utf-8")
     values = {"@DOMAIN@": domain, "@SITE@": site.rstrip("/"), "@CERT@": cert, "@KEY@": key}
-    values["@STATUS_KODE@"] = receipts.NGINX_LOOKUP  # the same rule as the development server's (receipts.lookup)
+    values["@STATUS_KODE@"] = status_maps()  # the same rule as the development server's (receipts.lookup)
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
+
+
+def status_maps() -> str:
+    """nginx maps giving $layanan_kode_besar, the code typed in any case, in capitals with its hyphen.
+
+    nginx cannot change a letter's case, but a map's string keys match ignoring case: the code is taken
+    apart character by character, and each is looked up in a table of the alphabet.
+    """
+    table = " ".join(f"{c.lower()} {c};" for c in receipts.ALPHABET)
+    blocks = [f'map $arg_kode $layanan_kode {{\n    default "";\n    "{receipts.NGINX_LOOKUP}" "$1$2";\n}}']
+    for n in range(1, 9):
+        blocks.append(f'map $layanan_kode $layanan_kode_{n} {{\n    "~^.{{{n - 1}}}(.)" $1;\n}}')
+        blocks.append(f"map $layanan_kode_{n} $layanan_kode_besar_{n} {{\n    {table}\n}}")
+    joined = "".join(f"$layanan_kode_besar_{n}" + ("-" if n == 4 else "") for n in range(1, 9))
+    blocks.append(f'map $layanan_kode $layanan_kode_besar {{\n    default "";\n    "~." "{joined}";\n}}')
+    return "\n".join(blocks)
 
 
 def alias_rules(redirects: list[Output]) -> str:
