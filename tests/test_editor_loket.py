@@ -222,3 +222,10 @@ def test_the_counter_s_pages_are_valid_html(editor: Editor, tmp_path: Path) -> N
         assert answer.status == 200, url
         (tmp_path / f"{i}.html").write_bytes(answer.data)
     assert nu_errors(Built(tmp_path)) == ""
+
+
+def test_the_publish_page_names_the_counter_s_records_by_their_month(editor: Editor) -> None:
+    form = urllib.parse.urlencode({"layanan": "layanan-lengkap", "kanal": "whatsapp"}).encode()
+    assert editor.request("/loket", form, {"Cookie": editor.session("sari"), "Origin": editor.base}).status == 303
+    page = editor.request("/terbitkan", headers={"Cookie": editor.session("budi")}).data.decode()
+    assert "Ditambahkan: catatan berkas loket November 2026" in page  # nothing published from here yet

@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from layanan.base.dates import tanggal_jam, zone_label
+from layanan.base.dates import bulan, tanggal_jam, zone_label
 from layanan.base.frontmatter import split
 from layanan.base.problems import Problem
-from layanan.content import model
+from layanan.content import model, routes
 from layanan.editor import publishing, receipt, refusal, repo
 from layanan.editor.workspace import Workspace, run_layanan
 from layanan.read.situsyaml import load as load_situs
+from layanan.read.submissions import MONTH_FILE
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -92,6 +93,8 @@ def describe(ws: Workspace, path: str, text: str | None) -> str:
         return "pengaturan situs"
     if parts[0] == "berkas":
         return f"berkas “{PurePosixPath(path).name}”"
+    if parts[0] == routes.STATUS and (month := MONTH_FILE.fullmatch(parts[-1])):
+        return f"catatan berkas loket {bulan(f'{month[1]}-{month[2]}')}"
     kind = parts[0]
     if text is None and (ws.root / path).is_file():
         text = (ws.root / path).read_bytes().decode("utf-8", errors="replace")
