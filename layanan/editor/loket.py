@@ -21,8 +21,7 @@ from layanan.editor.workspace import Workspace
 from layanan.render.filters import requirement_text
 
 SIZES = {"a6": "A6 (105 × 148 mm)", "58mm": "Struk 58 mm"}
-# What each status's form asks for, besides the button: the issue's own wording, as clerks say it.
-DISDUKCAPIL = "Di Disdukcapil"
+DISDUKCAPIL = "Di Disdukcapil"  # Sedang diproses's note when the file went on to the civil registry office
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,8 @@ def size_of(asked: str | None) -> str:
     return asked if asked in SIZES else "a6"
 
 
-def home(ws: Workspace, user: User, size: str, message: str = "", failed: bool = False, typed: str = "") -> bytes:
+def home(ws: Workspace, user: User, size: str, message: str = "", typed: str = "") -> bytes:
+    """The counter: receive a file, find one by its code, today's files; ``message`` says what went wrong."""
     site = counter.site(ws)
     today = build_time(site.situs.tz).date()
     services = by_slug(site.layanan)
@@ -57,8 +57,8 @@ def home(ws: Workspace, user: User, size: str, message: str = "", failed: bool =
     for service in sorted(site.layanan, key=lambda s: s.judul.casefold()):
         categories.setdefault(service.kategori, []).append(service)
     return render("loket.html", title="Loket: terima dan cek berkas", user=user, categories=categories,
-                  kanal=receipts.KANAL, sizes=SIZES, size=size, received=received, message=message, failed=failed,
-                  typed=typed, situs=site.situs)  # fmt: skip
+                  kanal=receipts.KANAL, sizes=SIZES, size=size, received=received, message=message, typed=typed,
+                  situs=site.situs)  # fmt: skip
 
 
 def file_page(ws: Workspace, user: User, code: str, saved: str = "", message: str = "",

@@ -486,7 +486,7 @@ class Editor:
         assert user is not None
         size = loket.size_of(request.cookie(SIZE_COOKIE))
         try:
-            return Response(status, loket.home(self.ws, user, size, message, bool(message), typed))
+            return Response(status, loket.home(self.ws, user, size, message, typed))
         except counter.CounterError as exc:
             return page(503, "base.html", title=f"Loket belum bisa dipakai: {exc}", user=user)
 
@@ -502,7 +502,9 @@ class Editor:
         except counter.CounterError as exc:
             return self.counter_home(request, user, f"Tidak dicatat: {exc}", 422)
         self.audit.event("simpan", user.name, request.client, rincian=f"Terima berkas {code}")
-        cookie = {"Set-Cookie": f"{SIZE_COOKIE}={size}; Path=/loket; HttpOnly; SameSite=Strict; Max-Age=31536000"}
+        secure = "; Secure" if self.public.https else ""
+        remembered = f"{SIZE_COOKIE}={size}; Path=/loket; HttpOnly; SameSite=Strict; Max-Age=31536000{secure}"
+        cookie = {"Set-Cookie": remembered}
         if form.get("kanal") == "loket":  # the resident is at the counter: the receipt prints at once
             return redirect(f"/loket/{code}/cetak?ukuran={size}&otomatis=1", cookie)
         return redirect(f"/loket/{code}?disimpan=terima", cookie)
