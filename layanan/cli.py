@@ -201,9 +201,13 @@ def run_publish_status(settings_file: str, overrides: dict[str, Any]) -> int:
             then = "Jalankan invoke publish; sesudah itu status terbit lagi sendiri."
             print(f"Status berkas belum diterbitkan: {why}. {then}", file=sys.stderr)
             return 1
-        composed = snapshot.compose(PUBLISH_FOLDER, content)
-        overrides = {**overrides, "PATH": str(composed.resolve())}
-        return _publish(settings_file, overrides, target, extra, False, content, whole=False)
+        composed = {**overrides, "PATH": str(snapshot.compose(PUBLISH_FOLDER, content).resolve())}
+        if _load(settings_file, composed)[0] is None:
+            # A record names what the live release does not have yet (a service saved since): the whole
+            # site goes out now, as the hourly publish would send it.
+            print("Catatan status menyebut isi yang belum terbit; seluruh situs diterbitkan.", flush=True)
+            return _publish(settings_file, overrides, target, extra, False, content, whole=True)
+        return _publish(settings_file, composed, target, extra, False, content, whole=False)
 
 
 def _publish(

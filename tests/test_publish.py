@@ -402,3 +402,21 @@ def test_the_shipped_timer_publishes_status_changes_every_five_minutes(project: 
     assert len(fires) == 13 and gaps == {300.0}  # with the build and upload (seconds), live within 10 minutes
     cron = (ROOT / "deploy" / "crontab").read_text(encoding="utf-8")
     assert "*/5 * * * * cd @REPO@ && .venv/bin/python -m layanan publish-status" in cron
+
+
+def test_a_file_for_a_service_saved_since_the_last_publish_sends_the_whole_site(project: Project) -> None:
+    """The live release's content has no such service: its status page could not be built on it alone."""
+    project.publish()
+    source = project.dir / "content" / "layanan" / "sktm.md"
+    text = source.read_text(encoding="utf-8").replace("judul: ", "judul: Baru ", 1)
+    (project.dir / "content" / "layanan" / "sktm-baru.md").write_text(text, encoding="utf-8")
+    (project.dir / "content" / "status").mkdir()
+    record = RECORD.replace('layanan: "ktp-el-baru"', 'layanan: "sktm-baru"')
+    (project.dir / "content" / "status" / "2026-11.yaml").write_text(record, encoding="utf-8")
+    result = project.run("publish-status")
+    assert result.returncode == 0, result.stderr
+    assert "seluruh situs diterbitkan" in result.stdout
+    assert b"K7MQ-2XDA" in project.live("status/K7MQ-2XDA/index.html")
+    assert project.live("layanan/sktm-baru/index.html")
+    again = project.run("publish-status")  # the copy is the whole site's now: nothing left to send
+    assert again.returncode == 0 and "tidak berubah" in again.stdout
