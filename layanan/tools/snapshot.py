@@ -4,9 +4,9 @@
 ``.publish/konten-terbit/`` and the release's name is written beside it (``konten-terbit.rilis``).
 ``publish-status`` builds the copy with content/status/ as it is now and publishes the result as the next
 release: the pages of files whose status changed (and the performance figures) change, and whatever else
-was saved since the last publish waits for the next one (cli.py sends it all at once when a record needs it). Nothing is built on a copy without that name:
-one cut short by a kill, or once the live release is not the one named (a rollback, a publish from
-another machine).
+was saved since the last publish waits for the next one (cli.py sends it all at once when a record needs
+it). Nothing is built on a copy without that name: one cut short by a kill, or once the live release is
+not the one named (a rollback, a publish from another machine).
 """
 
 from __future__ import annotations
