@@ -229,3 +229,15 @@ def test_the_publish_page_names_the_counter_s_records_by_their_month(editor: Edi
     assert editor.request("/loket", form, {"Cookie": editor.session("sari"), "Origin": editor.base}).status == 303
     page = editor.request("/terbitkan", headers={"Cookie": editor.session("budi")}).data.decode()
     assert "Ditambahkan: catatan berkas loket November 2026" in page  # nothing published from here yet
+
+
+def test_the_history_leaves_the_counter_s_records_out_until_asked(editor: Editor) -> None:
+    form = urllib.parse.urlencode({"layanan": "layanan-lengkap", "kanal": "whatsapp"}).encode()
+    code = editor.request("/loket", form, {"Cookie": editor.session("sari"), "Origin": editor.base})
+    code = code.headers["Location"].split("/")[2].split("?")[0]
+    budi = {"Cookie": editor.session("budi")}
+    assert f"Terima berkas {code}" not in editor.request("/riwayat", headers=budi).data.decode()
+    shown = editor.request("/riwayat?loket=1", headers=budi).data.decode()
+    assert f"Terima berkas {code}" in shown and "Sembunyikan catatan loket" in shown
+    sha = git(editor.repo, "rev-parse", "HEAD").strip()
+    assert editor.request(f"/riwayat/{sha}", headers=budi).status == 200  # its diff, to undo it if need be

@@ -74,11 +74,14 @@ def diff_lines(text: str) -> list[Line]:
     return lines
 
 
-def history(ws: Workspace) -> list[dict[str, Any]]:
-    """Recent changes to content; a change made by hand in the repository is named by the items it touched."""
+def history(ws: Workspace, counter: bool = False) -> list[dict[str, Any]]:
+    """Recent changes to content; a change made by hand in the repository is named by the items it touched.
+
+    The counter's records (a commit for each file received and each status: tens a day) only when asked.
+    """
     tz = zone(ws)
     found = []
-    for e in repo.log(ws.root, ws.prefix):
+    for e in repo.log(ws.root, ws.prefix, besides="" if counter else f"{ws.prefix}/{routes.STATUS}"):
         names = [describe(ws, path, None) for path in e.paths if path.startswith(ws.prefix + "/")]
         shown = ", ".join(names[:3]) + (f" dan {len(names) - 3} lainnya" if len(names) > 3 else "")
         message = e.message if e.editor else f"Diubah langsung di berkas: {shown}"

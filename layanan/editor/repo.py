@@ -168,11 +168,12 @@ class Entry:
     editor: bool = False  # made by the editor (a clerk's save), not by hand in the repository
 
 
-def log(root: Path, under: str, limit: int = 50) -> list[Entry]:
-    """Recent commits that touched ``under``, newest first."""
+def log(root: Path, under: str, limit: int = 50, besides: str = "") -> list[Entry]:
+    """Recent commits that touched ``under`` (and something else than ``besides`` in it), newest first."""
     key = TRAILER.split(":")[0]
     layout = f"--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:key={key},valueonly,separator=)%x1f"
-    out = git(root, "log", f"-{limit}", "--name-only", "-z", layout, "--", under)
+    paths = [under, f":(exclude){besides}"] if besides else [under]
+    out = git(root, "log", f"-{limit}", "--name-only", "-z", layout, "--", *paths)
     entries = []
     for record in out.split("\x1e")[1:]:
         sha, nama, email, when, message, trailer, names = record.split("\x1f")

@@ -403,13 +403,15 @@ class Editor:
 
     def history(self, request: Request, user: users.User | None, message: str = "", failed: bool = False,
                 status: int = 200) -> Response:  # fmt: skip
-        entries = pages.history(self.ws)
+        counter = request.asked("loket") == "1"
+        entries = pages.history(self.ws, counter)
         zone = pages.zone_name(self.ws)
-        return page(status, "riwayat.html", title="Riwayat perubahan", user=user, entries=entries, message=message,
-                    failed=failed, zone=zone)  # fmt: skip
+        return page(status, "riwayat.html", title="Riwayat perubahan", user=user, entries=entries, counter=counter,
+                    message=message, failed=failed, zone=zone)  # fmt: skip
 
     def change(self, request: Request, user: users.User | None, sha: str) -> Response:
-        found = [e for e in pages.history(self.ws) if e["commit"] == sha]
+        # Listed with the counter's records or without them (which reaches further back).
+        found = [e for listed in (False, True) for e in pages.history(self.ws, listed) if e["commit"] == sha]
         if not found:
             return text(404, "Perubahan tidak ditemukan")
         lines = pages.diff_lines(repo.diff(self.ws.root, sha))
