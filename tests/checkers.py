@@ -26,6 +26,17 @@ def summary(violations: list[dict]) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
 
 
+def assert_pages_pass_axe(tab, base: str, urls: list[str], width: int) -> None:
+    """Each page, opened in ``tab``: axe finds nothing (and did run its checks), and nothing is wider than the
+    viewport."""
+    for url in urls:
+        tab.goto(base + url)
+        result = axe(tab)
+        assert len(result["passes"]) >= 5, url
+        assert result["violations"] == [], (url, summary(result["violations"]))
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, url
+
+
 def nu_errors(*sites: Built) -> str:
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", *(str(s.root) + "/" for s in sites)],

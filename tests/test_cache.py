@@ -85,13 +85,27 @@ def test_check_and_build_share_one_cache_version() -> None:
     assert cache.code_digest(settings) == before
 
 
-def test_two_content_folders_sharing_a_cache_folder_keep_their_own_files(tmp_path: Path) -> None:
+def test_a_build_of_another_content_folder_keeps_this_one_s_parsed_files(tmp_path: Path) -> None:
     """The editor's mirror and content/, or a release's content and content/, build one after the other."""
-    mirror, content = (
-        {"CACHE_PATH": str(tmp_path), "PATH": "/situs/.editor/periksa"},
-        {"CACHE_PATH": str(tmp_path), "PATH": "/situs/content"},
-    )
-    cache.save_pickle(cache.per_content(mirror, cache.READ_CACHE), "v", {"a.md": "mirror"})
-    cache.save_pickle(cache.per_content(content, cache.READ_CACHE), "v", {"a.md": "content"})
-    assert cache.load_pickle(cache.per_content(mirror, cache.READ_CACHE), "v") == {"a.md": "mirror"}
-    assert cache.per_content(mirror, cache.READ_CACHE).parent == tmp_path
+    import shutil
+
+    from pelican import Pelican
+
+    from conftest import LENGKAP, SETTINGS
+    from layanan.build.output import settings_for
+    from layanan.read.reader import Reader
+
+    def parsed(folder: Path) -> int:
+        """How many files a build of ``folder`` finds no parse of in the cache (it parses them)."""
+        settings = Pelican(settings_for(str(SETTINGS), PATH=str(folder), CACHE_PATH=str(tmp_path / "cache"))).settings
+        reader = Reader(settings, cache.code_digest(settings))
+        paths = [str(p) for p in sorted(folder.rglob("*.md"))]
+        count = sum(reader.cached.get(path, ("",))[0] != reader.content_key(path) for path in paths)
+        for path in paths:
+            reader.load(path)
+        reader.save_cache()
+        return count
+
+    mirror, content = shutil.copytree(LENGKAP, tmp_path / "periksa"), shutil.copytree(LENGKAP, tmp_path / "content")
+    assert parsed(mirror) > 5 and parsed(content) > 5
+    assert (parsed(mirror), parsed(content)) == (0, 0)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from checkers import axe, nu_errors, summary
+from checkers import assert_pages_pass_axe, nu_errors
 from editorkit import Editor, git, login, make_repository, start
 
 from conftest import LENGKAP, Built
@@ -204,12 +204,7 @@ def test_the_counter_passes_axe_and_fits_a_phone(browser, editor: Editor, width:
     tab.add_init_script("window.print = () => {};")
     try:
         login(tab, editor, "sari")
-        for url in COUNTER_PAGES:
-            tab.goto(editor.base + url)
-            result = axe(tab)
-            assert len(result["passes"]) >= 5, url
-            assert result["violations"] == [], (url, summary(result["violations"]))
-            assert tab.evaluate("document.documentElement.scrollWidth") <= width, url
+        assert_pages_pass_axe(tab, editor.base, COUNTER_PAGES, width)
     finally:
         context.close()
 

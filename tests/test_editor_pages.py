@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from checkers import axe, nu_errors, summary
+from checkers import assert_pages_pass_axe, axe, nu_errors, summary
 
 from tests.conftest import LENGKAP, Built
 from tests.editorkit import PASSWORD, ROOT, Editor, git, layanan, make_repository, persist, raw, start
@@ -241,12 +241,7 @@ def test_the_editor_s_own_pages_pass_axe_and_fit_360px(browser, editor: Editor, 
         tab.click("button[type=submit]")
         tab.wait_for_url(editor.base + "/admin/")
         sha = git(editor.repo, "rev-parse", "HEAD").strip()
-        for url in EDITOR_PAGES[1:]:
-            tab.goto(editor.base + url.format(sha=sha))
-            result = axe(tab)
-            assert len(result["passes"]) >= 5, url
-            assert result["violations"] == [], (url, summary(result["violations"]))
-            assert tab.evaluate("document.documentElement.scrollWidth") <= width, url
+        assert_pages_pass_axe(tab, editor.base, [url.format(sha=sha) for url in EDITOR_PAGES[1:]], width)
     finally:
         context.close()
 
