@@ -5,6 +5,7 @@ a real domain name resolved to 127.0.0.1, and a clerk in Chromium (in Indonesian
 from __future__ import annotations
 
 import http.client
+import re
 import shlex
 import ssl
 from pathlib import Path
@@ -94,6 +95,24 @@ def test_a_clerk_logs_in_saves_undoes_and_asks_to_publish_through_nginx_on_443(c
     # What made it work: the browser's Origin has no port, and the editor compares it normalised.
     origins = [post.header_value("origin") for post in clerk.posts]
     assert len(origins) >= 4 and set(origins) == {BASE}  # log in, save, undo, publish
+
+
+def test_a_clerk_receives_a_file_at_the_counter_through_nginx_on_443(clerk, deployed):
+    clerk.add_init_script("window.print = () => {};")  # the dialog is the browser's
+    login(clerk, deployed, "sari", base=BASE)
+    clerk.goto(BASE + "/loket")
+    clerk.get_by_label("Layanan", exact=True).select_option(label="Layanan Lengkap")
+    clerk.get_by_label("Struk 58 mm").check()
+    clerk.get_by_role("button", name="Terima dan buat tanda terima").click()
+    clerk.wait_for_url(re.compile(re.escape(BASE) + r"/loket/[A-Z0-9]{4}-[A-Z0-9]{4}/cetak\?ukuran=58mm&otomatis=1"))
+    code = clerk.locator(".kode-besar strong").inner_text()
+    assert (
+        git(deployed.repo, "log", "-1", "--format=%an|%s").strip()
+        == f"Sari Dewi|Terima berkas {code} (Layanan Lengkap)"
+    )
+    [paper] = [c for c in clerk.context.cookies() if c["name"] == "loket_ukuran"]
+    assert (paper["value"], paper["secure"], paper["httpOnly"]) == ("58mm", True, True)  # as the session's
+    assert {post.header_value("origin") for post in clerk.posts} == {BASE}
 
 
 def test_the_cookie_is_secure_and_an_explicit_default_port_is_the_same_origin(deployed):
